@@ -1,0 +1,28 @@
+// ESLint flat config (ESLint 10 no longer reads .eslintrc.json).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "oracle/**", "coverage/**", "fixtures/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    // Data flows one way: rules see only the rule API, never the parser or the CLI.
+    files: ["rules/**/*.ts"],
+    ignores: ["rules/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["../grammar/*", "../src/cli/*"], message: "Rules import only src/rule-api." }] }],
+    },
+  },
+  {
+    files: ["**/*.mjs", "**/*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly", __dirname: "readonly", require: "readonly", module: "writable" } },
+  },
+);

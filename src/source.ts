@@ -1,0 +1,105 @@
+// Source text: the bytes of one file as a JS string that round-trips exactly, plus the
+// offset -> line/column table every range is reported through.
+//
+// PostgreSQL reads configuration files as bytes; every byte >= 0x80 is a "letter" to its
+// lexers. A valid UTF-8 file is decoded as UTF-8 (every code unit of a non-ASCII character is
+// >= 0x80, so tokenisation is the same as on bytes); any other file is decoded as Latin-1, one
+// char per byte, so that writing it back gives the same bytes.
+
+export type Encoding = "utf8" | "latin1";
+
+/** A half-open range [start, end) of UTF-16 offsets into the source text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** 1-based line and 1-based column (in UTF-16 code units), as ESLint reports them. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A range with its line/column ends resolved: what the model hands to rules and formatters. */
+export interface Span extends Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+export function decodeBytes(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  try {
+    return { text: utf8Decoder.decode(bytes), encoding: "utf8" };
+  } catch {
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), encoding: "latin1" };
+  }
+}
+
+export function encodeText(text: string, encoding: Encoding): Buffer {
+  return Buffer.from(text, encoding);
+}
+
+export class SourceText {
+  private lineStartsCache: number[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly encoding: Encoding = "utf8",
+  ) {}
+
+  static fromBytes(bytes: Uint8Array): SourceText {
+    const { text, encoding } = decodeBytes(bytes);
+    return new SourceText(text, encoding);
+  }
+
+  /** Offsets at which each line starts. A line ends at LF; CR alone does not end a line
+   *  (PostgreSQL's lexers treat \r as whitespace). */
+  get lineStarts(): number[] {
+    if (!this.lineStartsCache) {
+      const starts = [0];
+      const text = this.text;
+      let i = text.indexOf("\n");
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = text.indexOf("\n", i + 1);
+      }
+      this.lineStartsCache = starts;
+    }
+    return this.lineStartsCache;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+
+  offsetAt(position: Position): number {
+    const start = this.lineStarts[position.line - 1];
+    if (start === undefined) return this.text.length;
+    return Math.min(start + position.column - 1, this.text.length);
+  }
+
+  span(start: number, end: number): Span {
+    const a = this.positionAt(start);
+    const b = this.positionAt(end);
+    return { start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+
+  slice(range: Range): string {
+    return this.text.slice(range.start, range.end);
+  }
+
+  toBytes(): Buffer {
+    return encodeText(this.text, this.encoding);
+  }
+}

@@ -9,4 +9,5 @@ module.exports = {
   transformIgnorePatterns: ["/node_modules/(?!(chevrotain|@chevrotain|lodash-es)/)"],
   moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/scripts/jest-summary-reporter.js"],
 };

@@ -1,0 +1,244 @@
+// What pg_hba.conf and pg_ident.conf have in common: hba.c's tokenizer (`tokenize_auth_file`)
+// turns the text into logical lines of fields of tokens, finds the include directives (16+),
+// and reports the tokenizer's own errors (line or token too long, before 16).
+
+import type { CstNode, IToken } from "chevrotain";
+import { parseHbaCst } from "../../grammar/hba-parser";
+import { SourceText } from "../source";
+import type { Span } from "../source";
+
+/** One token of a field, as `next_token` reads it. */
+export interface AuthToken {
+  /** As written, quotes (and 14+ line continuations) included. */
+  text: string;
+  /** What PostgreSQL compares: quotes removed, `""` read as `"`, continuations removed. */
+  value: string;
+  /** A double quote appears anywhere in it: then it is never a keyword, group or file. */
+  quoted: boolean;
+  /** `@file` (unquoted start, more than the `@`): the path of the file whose tokens replace it. */
+  fileRef: string | null;
+  span: Span;
+}
+
+/** A field: a comma-separated list of tokens. */
+export interface AuthField {
+  tokens: AuthToken[];
+  span: Span;
+}
+
+/** A logical line (14+: continuation lines included). */
+export interface AuthLine {
+  /** 1-based number of its first physical line: what PostgreSQL reports. */
+  lineNumber: number;
+  /** From the line's first character through its line feed (if any). Lines tile the text. */
+  span: Span;
+  fields: AuthField[];
+  /** The comment, if any (from `#` to the end of the logical line). */
+  comment: { text: string; span: Span } | null;
+  /** An error of the tokenizer itself (line or token too long): the line is not parsed further. */
+  tokenizerError: string | null;
+}
+
+export type IncludeKind = "include" | "include_if_exists" | "include_dir";
+
+/** An include directive line (16+). */
+export interface AuthInclude {
+  kind: IncludeKind;
+  line: AuthLine;
+  /** The path token (the second field's first token). */
+  path: AuthToken;
+}
+
+export interface AuthFileOptions {
+  pgVersion?: number;
+  fileName?: string;
+}
+
+export interface AuthFile {
+  source: SourceText;
+  pgVersion: number;
+  fileName: string | null;
+  lines: AuthLine[];
+}
+
+const INCLUDE_KINDS: readonly IncludeKind[] = ["include", "include_if_exists", "include_dir"];
+
+/** 12-15 read tokens into a fixed buffer: MAX_TOKEN 10240 bytes including the NUL. */
+const MAX_TOKEN_BYTES = 10240;
+/** 12-13 read lines with fgets into MAX_LINE 20480 bytes: 20479 bytes fill it. */
+const MAX_LINE_BYTES = 20480;
+
+export function toSourceText(input: string | SourceText): SourceText {
+  return typeof input === "string" ? new SourceText(input) : input;
+}
+
+function byteLength(text: string, source: SourceText): number {
+  return source.encoding === "utf8" ? Buffer.byteLength(text, "utf8") : text.length;
+}
+
+/** Decodes one token's text: quoted sections lose their quotes, `""` inside is `"`,
+ *  continuations vanish. */
+function tokenValue(text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"') {
+      i++;
+      while (i < text.length) {
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            out += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (text[i] === "\\" && isContinuationAt(text, i)) {
+          i = skipContinuation(text, i);
+          continue;
+        }
+        out += text[i];
+        i++;
+      }
+      continue;
+    }
+    if (c === "\\" && isContinuationAt(text, i)) {
+      i = skipContinuation(text, i);
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+/** Inside a token a continuation always ends in its line feed (one at the end of the file
+ *  cannot join two pieces). */
+function isContinuationAt(text: string, i: number): boolean {
+  let j = i + 1;
+  while (text[j] === "\r") j++;
+  return text[j] === "\n";
+}
+
+function skipContinuation(text: string, i: number): number {
+  return text.indexOf("\n", i) + 1;
+}
+
+function childTokens(node: CstNode): IToken[] {
+  const tokens: IToken[] = [];
+  const visit = (n: CstNode): void => {
+    for (const children of Object.values(n.children)) {
+      for (const child of children) {
+        if ("image" in child) tokens.push(child);
+        else visit(child);
+      }
+    }
+  };
+  visit(node);
+  return tokens.sort((a, b) => a.startOffset - b.startOffset);
+}
+
+function nodeRange(node: CstNode): { start: number; end: number } {
+  const tokens = childTokens(node);
+  return { start: tokens[0]!.startOffset, end: tokens[tokens.length - 1]!.startOffset + tokens[tokens.length - 1]!.image.length };
+}
+
+/**
+ * 12-15: `next_token` checks its MAX_TOKEN buffer before taking each further character of a
+ * token (quote characters and a terminating comma included): once MAX_TOKEN-1 bytes are in,
+ * one more such character fails the line with "authentication file token too long".
+ */
+function tokenTooLong(token: AuthToken, followedByComma: boolean, source: SourceText): boolean {
+  const limit = MAX_TOKEN_BYTES - 1;
+  if (byteLength(token.value, source) < limit - 1) return false;
+  let appended = 0;
+  let inQuote = false;
+  let wasQuote = false;
+  const text = token.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\\" && isContinuationAt(text, i)) {
+      i = skipContinuation(text, i) - 1;
+      continue;
+    }
+    if (appended >= limit) return true;
+    if (c !== '"' || wasQuote) appended += byteLength(c, source);
+    wasQuote = inQuote && c === '"' ? !wasQuote : false;
+    if (c === '"') inQuote = !inQuote;
+  }
+  return followedByComma && appended >= limit;
+}
+
+/** Tokenizes a whole file into logical lines. */
+export function readAuthFile(input: string | SourceText, options: AuthFileOptions = {}): AuthFile {
+  const source = toSourceText(input);
+  const pgVersion = options.pgVersion ?? 18;
+  const { cst } = parseHbaCst(source.text, pgVersion);
+  const lineNodes = (cst.children.line ?? []) as CstNode[];
+  const lines: AuthLine[] = [];
+  for (const lineNode of lineNodes) {
+    const range = nodeRange(lineNode);
+    const fields: AuthField[] = [];
+    let comment: AuthLine["comment"] = null;
+    for (const fieldNode of (lineNode.children.field ?? []) as CstNode[]) {
+      const tokens = ((fieldNode.children.authToken ?? []) as CstNode[]).map((tokenNode) => {
+        const r = nodeRange(tokenNode);
+        const text = source.text.slice(r.start, r.end);
+        const value = tokenValue(text);
+        const quoted = text.includes('"');
+        const fileRef = !text.startsWith('"') && value.length > 1 && value.startsWith("@") ? value.slice(1) : null;
+        return { text, value, quoted, fileRef, span: source.span(r.start, r.end) };
+      });
+      const r = nodeRange(fieldNode);
+      fields.push({ tokens, span: source.span(r.start, r.end) });
+    }
+    const commentToken = (lineNode.children.Comment as IToken[] | undefined)?.[0];
+    if (commentToken) {
+      comment = { text: commentToken.image, span: source.span(commentToken.startOffset, commentToken.startOffset + commentToken.image.length) };
+    }
+    lines.push({
+      lineNumber: source.positionAt(range.start).line,
+      span: source.span(range.start, range.end),
+      fields,
+      comment,
+      tokenizerError: null,
+    });
+  }
+  for (const line of lines) line.tokenizerError = tokenizerError(line, source, pgVersion);
+  return { source, pgVersion, fileName: options.fileName ?? null, lines };
+}
+
+function tokenizerError(line: AuthLine, source: SourceText, pgVersion: number): string | null {
+  if (pgVersion <= 13) {
+    const physical = source.text.slice(line.span.start, line.span.end);
+    // fgets fills its buffer with MAX_LINE-1 bytes: such a line is "too long", newline or not.
+    if (byteLength(physical, source) >= MAX_LINE_BYTES - 1) return "authentication file line too long";
+  }
+  if (pgVersion <= 15) {
+    for (const field of line.fields) {
+      for (let t = 0; t < field.tokens.length; t++) {
+        const token = field.tokens[t]!;
+        const nextChar = source.text[token.span.end];
+        if (tokenTooLong(token, nextChar === ",", source)) return "authentication file token too long";
+      }
+    }
+  }
+  return null;
+}
+
+/** An include directive (16+): exactly two fields, the first token of the first being one of
+ *  the directive names (compared as a plain string: a quoted "include" counts too). */
+export function includeDirective(line: AuthLine, pgVersion: number): AuthInclude | null {
+  if (pgVersion < 16 || line.tokenizerError || line.fields.length !== 2) return null;
+  const first = line.fields[0]!.tokens[0]!;
+  const kind = INCLUDE_KINDS.find((k) => k === first.value);
+  if (!kind) return null;
+  return { kind, line, path: line.fields[1]!.tokens[0]! };
+}
+
+/** The lines that hba.c hands to the line parser: not blank, not comment-only. */
+export function isContentLine(line: AuthLine): boolean {
+  return line.fields.length > 0 || line.tokenizerError !== null;
+}

@@ -1,0 +1,321 @@
+// The typed model of a pg_hba.conf: every logical line, the include directives (16+) and the
+// records, each read as hba.c's `parse_hba_line` reads it, with PostgreSQL's own error text.
+
+import type { SourceText } from "../source";
+import { DEFAULT_PG_VERSION } from "../views/types";
+import { formatIp, parseNumericHost, cidrMask } from "./hba-address";
+import type { IpAddress } from "./hba-address";
+import { includeDirective, isContentLine, readAuthFile } from "./hba-auth-file";
+import type { AuthField, AuthFile, AuthInclude, AuthLine, AuthToken } from "./hba-auth-file";
+import { applyAuthOption, checkMethodSettings, defaultAuthSettings } from "./hba-options";
+import type { HbaAuthSettings, OptionContext } from "./hba-options";
+import { regexError } from "./hba-regex";
+import { isConnectionType } from "./hba-types";
+import type { HbaConnectionType } from "./hba-types";
+
+export type { AuthField, AuthInclude, AuthLine, AuthToken } from "./hba-auth-file";
+export type { HbaAuthSettings } from "./hba-options";
+export type { HbaConnectionType } from "./hba-types";
+
+export interface HbaParseOptions {
+  /** Target major version, 12-18 (default 18). */
+  pgVersion?: number;
+  /** Path of the file, for messages and for resolving includes. */
+  fileName?: string;
+  /** The server's `ssl` setting: with it off, hostssl records get an error (default on). */
+  sslEnabled?: boolean;
+  /** The server's `oauth_validator_libraries` setting (18+; default empty). */
+  oauthValidatorLibraries?: string;
+}
+
+/** The ADDRESS field (and NETMASK when given separately). */
+export type HbaAddress =
+  | { kind: "all" | "samehost" | "samenet"; token: AuthToken }
+  | {
+      kind: "ip";
+      token: AuthToken;
+      address: IpAddress;
+      mask: IpAddress;
+      /** The prefix length written after `/`, or null with a separate netmask field. */
+      prefixLength: number | null;
+      /** The separate NETMASK token, if any. */
+      netmaskToken: AuthToken | null;
+    }
+  | {
+      kind: "hostname";
+      token: AuthToken;
+      name: string;
+      /** A leading dot matches every name ending in it. */
+      suffixMatch: boolean;
+    };
+
+export interface HbaOption {
+  name: string;
+  value: string;
+  token: AuthToken;
+}
+
+export interface HbaRecord {
+  line: AuthLine;
+  lineNumber: number;
+  /** The fields as read (`@file` tokens not expanded). */
+  fields: AuthField[];
+  connectionType: HbaConnectionType | null;
+  databases: AuthToken[] | null;
+  users: AuthToken[] | null;
+  address: HbaAddress | null;
+  /** The METHOD token. */
+  methodToken: AuthToken | null;
+  /** The method as the server names it (`ident` on a local line is `peer`). */
+  authMethod: string | null;
+  options: HbaOption[];
+  /** What the options set, as the view prints them (null until the method is known). */
+  settings: HbaAuthSettings | null;
+  /** PostgreSQL's error for this line: the `error` column of pg_hba_file_rules. */
+  error: string | null;
+  /** parse_hba_line returned a rule: the view fills this line's columns. A hostssl record on a
+   *  server without SSL is accepted with an error; some failures are rejected with no error. */
+  accepted: boolean;
+  /** A failure the server only logs (the view shows a row of NULLs): e.g. a bad clientcert value. */
+  logMessage: string | null;
+}
+
+export interface HbaDocument {
+  source: SourceText;
+  pgVersion: number;
+  fileName: string | null;
+  /** Every logical line, in order; their spans tile the text. */
+  lines: AuthLine[];
+  /** Include directives (16+). */
+  includes: AuthInclude[];
+  /** Every line that is neither blank, a comment nor an include directive. */
+  records: HbaRecord[];
+  /** The text, byte for byte. */
+  toString(): string;
+}
+
+/** Which tokens of a DATABASE or USER field mean something special, per version. */
+export function isRegexToken(token: AuthToken, pgVersion: number): boolean {
+  return pgVersion >= 16 && token.value.startsWith("/");
+}
+export function isKeywordToken(token: AuthToken, keyword: string): boolean {
+  return !token.quoted && token.value === keyword;
+}
+export function isGroupToken(token: AuthToken): boolean {
+  return !token.quoted && token.value.startsWith("+");
+}
+
+const METHODS_ALL_VERSIONS = ["trust", "ident", "peer", "password", "gss", "sspi", "reject", "md5", "scram-sha-256", "pam", "bsd", "ldap", "cert", "radius"];
+/** Methods a full Linux build lacks (SSPI is Windows-only, BSD auth OpenBSD-only). */
+const METHODS_NOT_IN_BUILD = new Set(["sspi", "bsd"]);
+
+interface RecordContext {
+  pgVersion: number;
+  sslEnabled: boolean;
+  oauthValidatorLibraries: string;
+}
+
+class LineFailure {
+  constructor(
+    readonly error: string | null,
+    readonly logMessage: string | null = null,
+  ) {}
+}
+
+/**
+ * Reads one record from its fields (the view passes fields with `@file` tokens expanded).
+ * Follows parse_hba_line step by step; the first failure ends the reading.
+ */
+export function parseHbaRecord(line: AuthLine, fields: AuthField[], options: HbaParseOptions = {}): HbaRecord {
+  const ctx: RecordContext = {
+    pgVersion: options.pgVersion ?? DEFAULT_PG_VERSION,
+    sslEnabled: options.sslEnabled ?? true,
+    oauthValidatorLibraries: options.oauthValidatorLibraries ?? "",
+  };
+  const record: HbaRecord = {
+    line,
+    lineNumber: line.lineNumber,
+    fields,
+    connectionType: null,
+    databases: null,
+    users: null,
+    address: null,
+    methodToken: null,
+    authMethod: null,
+    options: [],
+    settings: null,
+    error: null,
+    accepted: false,
+    logMessage: null,
+  };
+  if (line.tokenizerError) {
+    record.error = line.tokenizerError;
+    return record;
+  }
+  try {
+    readRecord(record, fields, ctx);
+    record.accepted = true;
+  } catch (failure) {
+    if (!(failure instanceof LineFailure)) throw failure;
+    if (failure.error !== null) record.error = failure.error;
+    record.logMessage = failure.logMessage;
+  }
+  return record;
+}
+
+function fail(error: string): never {
+  throw new LineFailure(error);
+}
+
+function failSilently(logMessage: string): never {
+  throw new LineFailure(null, logMessage);
+}
+
+function readRecord(record: HbaRecord, fields: AuthField[], ctx: RecordContext): void {
+  let index = 0;
+  const typeTokens = fields[index]!.tokens;
+  if (typeTokens.length > 1) fail("multiple values specified for connection type");
+  const typeName = typeTokens[0]!.value;
+  if (!isConnectionType(typeName)) fail(`invalid connection type "${typeName}"`);
+  record.connectionType = typeName;
+  // Not a failure: the rule is kept, with the error shown.
+  if (typeName === "hostssl" && !ctx.sslEnabled) record.error = "hostssl record cannot match because SSL is disabled";
+
+  const databases = fields[++index];
+  if (!databases) fail("end-of-line before database specification");
+  checkRegexes(databases.tokens, ctx.pgVersion);
+  record.databases = databases.tokens;
+
+  const users = fields[++index];
+  if (!users) fail("end-of-line before role specification");
+  checkRegexes(users.tokens, ctx.pgVersion);
+  record.users = users.tokens;
+
+  if (typeName !== "local") {
+    const addressField = fields[++index];
+    if (!addressField) fail("end-of-line before IP address specification");
+    if (addressField.tokens.length > 1) fail("multiple values specified for host address");
+    const netmaskField = fields[index + 1];
+    const { address, usedNetmask } = readAddress(addressField.tokens[0]!, netmaskField);
+    record.address = address;
+    if (usedNetmask) index++;
+  }
+
+  const methodField = fields[++index];
+  if (!methodField) fail("end-of-line before authentication method");
+  if (methodField.tokens.length > 1) fail("multiple values specified for authentication type");
+  const methodToken = methodField.tokens[0]!;
+  record.methodToken = methodToken;
+  const method = methodToken.value;
+  const knownMethods = ctx.pgVersion >= 18 ? [...METHODS_ALL_VERSIONS, "oauth"] : METHODS_ALL_VERSIONS;
+  if (!knownMethods.includes(method)) fail(`invalid authentication method "${method}"`);
+  if (METHODS_NOT_IN_BUILD.has(method)) fail(`invalid authentication method "${method}": not supported by this build`);
+  const authMethod = typeName === "local" && method === "ident" ? "peer" : method;
+  record.authMethod = authMethod;
+  if (typeName === "local" && authMethod === "gss") fail("gssapi authentication is not supported on local sockets");
+  if (typeName !== "local" && authMethod === "peer") fail("peer authentication is only supported on local sockets");
+  if (typeName !== "hostssl" && authMethod === "cert") fail("cert authentication is only supported on hostssl connections");
+
+  const settings = defaultAuthSettings(authMethod);
+  record.settings = settings;
+  const optionContext: OptionContext = { pgVersion: ctx.pgVersion, connectionType: typeName, method: authMethod };
+  for (const field of fields.slice(index + 1)) {
+    for (const token of field.tokens) {
+      const equals = token.value.indexOf("=");
+      if (equals === -1) fail(`authentication option not in name=value format: ${token.value}`);
+      const option = { name: token.value.slice(0, equals), value: token.value.slice(equals + 1), token };
+      record.options.push(option);
+      const result = applyAuthOption(settings, option.name, option.value, optionContext);
+      if (result?.error !== undefined) fail(result.error);
+      if (result?.silent !== undefined) failSilently(result.silent);
+    }
+  }
+  const result = checkMethodSettings(settings, optionContext, ctx.oauthValidatorLibraries);
+  if (result?.error !== undefined) fail(result.error);
+  if (result?.silent !== undefined) failSilently(result.silent);
+}
+
+function checkRegexes(tokens: AuthToken[], pgVersion: number): void {
+  for (const token of tokens) {
+    if (!isRegexToken(token, pgVersion)) continue;
+    const pattern = token.value.slice(1);
+    const problem = regexError(pattern);
+    if (problem) fail(`invalid regular expression "${pattern}": ${problem}`);
+  }
+}
+
+function readAddress(token: AuthToken, netmaskField: AuthField | undefined): { address: HbaAddress; usedNetmask: boolean } {
+  for (const keyword of ["all", "samehost", "samenet"] as const) {
+    if (isKeywordToken(token, keyword)) return { address: { kind: keyword, token }, usedNetmask: false };
+  }
+  const text = token.value;
+  const slash = text.indexOf("/");
+  const hostText = slash === -1 ? text : text.slice(0, slash);
+  const ip = parseNumericHost(hostText);
+  if (!ip) {
+    if (slash !== -1) fail(`specifying both host name and CIDR mask is invalid: "${text}"`);
+    return { address: { kind: "hostname", token, name: hostText, suffixMatch: hostText.startsWith(".") }, usedNetmask: false };
+  }
+  if (slash !== -1) {
+    const mask = cidrMask(text.slice(slash + 1), ip.family);
+    if (!mask) fail(`invalid CIDR mask in address "${text}"`);
+    const prefixLength = mask.bytes.reduce((bits, byte) => bits + popCount(byte), 0);
+    return { address: { kind: "ip", token, address: ip, mask, prefixLength, netmaskToken: null }, usedNetmask: false };
+  }
+  if (!netmaskField) fail("end-of-line before netmask specification");
+  if (netmaskField.tokens.length > 1) fail("multiple values specified for netmask");
+  const netmaskToken = netmaskField.tokens[0]!;
+  const mask = parseNumericHost(netmaskToken.value);
+  if (!mask) fail(`invalid IP mask "${netmaskToken.value}": Name or service not known`);
+  if (mask.family !== ip.family) fail("IP address and mask do not match");
+  return { address: { kind: "ip", token, address: ip, mask, prefixLength: null, netmaskToken }, usedNetmask: true };
+}
+
+function popCount(byte: number): number {
+  let count = 0;
+  for (let b = byte; b; b >>= 1) count += b & 1;
+  return count;
+}
+
+/** The address and netmask columns of pg_hba_file_rules for a record's address. */
+export function addressColumns(address: HbaAddress | null): { address: string | null; netmask: string | null } {
+  if (!address) return { address: null, netmask: null };
+  switch (address.kind) {
+    case "all":
+    case "samehost":
+    case "samenet":
+      return { address: address.kind, netmask: null };
+    case "hostname":
+      return { address: address.name, netmask: null };
+    case "ip":
+      return { address: formatIp(address.address), netmask: formatIp(address.mask) };
+  }
+}
+
+/** Builds the model of one pg_hba.conf text. */
+export function parseHba(input: string | SourceText, options: HbaParseOptions = {}): HbaDocument {
+  const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
+  const file = readAuthFile(input, { pgVersion, fileName: options.fileName });
+  return buildDocument(file, { ...options, pgVersion });
+}
+
+function buildDocument(file: AuthFile, options: HbaParseOptions): HbaDocument {
+  const includes: AuthInclude[] = [];
+  const records: HbaRecord[] = [];
+  for (const line of file.lines) {
+    if (!isContentLine(line)) continue;
+    const include = includeDirective(line, file.pgVersion);
+    if (include) includes.push(include);
+    else records.push(parseHbaRecord(line, line.fields, options));
+  }
+  const source = file.source;
+  return {
+    source,
+    pgVersion: file.pgVersion,
+    fileName: file.fileName,
+    lines: file.lines,
+    includes,
+    records,
+    toString: () => source.text,
+  };
+}

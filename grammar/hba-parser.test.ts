@@ -61,6 +61,10 @@ describe("hba lexer and parser", () => {
     expect(fieldsOf("local \\\n\nall\n", 14)).toEqual([[["local"]], [["all"]]]);
   });
 
+  test("14+: a comma after a continuation still follows its token directly", () => {
+    expect(fieldsOf("local a\\\n,b c\n", 14)).toEqual([[["local"], ["a", "b"], ["c"]]]);
+  });
+
   test("a NUL byte ends what hba.c reads of the line", () => {
     expect(fieldsOf("local all\0 all trust\nhost\n", 18)).toEqual([[["local"], ["all"]], [["host"]]]);
   });

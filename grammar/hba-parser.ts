@@ -3,7 +3,7 @@
 //
 //   file      := line*
 //   line      := Newline | (field | Whitespace | Comma | Continuation | Comment | NulRest)+ Newline?
-//   field     := authToken (Comma (Whitespace | Comma | Continuation)* authToken)*
+//   field     := authToken (Continuation* Comma (Whitespace | Comma | Continuation)* authToken)*
 //   authToken := piece (Continuation* piece)*          piece := Word | QuotedSection
 //
 // A comma right after a token (no whitespace between) continues the field across any
@@ -38,10 +38,13 @@ class HbaParser extends CstParser {
     return isPiece(this.LA(k));
   }
 
-  /** A comma, then separators, then a piece: the field goes on. */
+  /** A comma (right after the token, or after continuations), then separators, then a
+   *  piece: the field goes on. */
   private continuesField(): boolean {
-    if (!tokenMatcher(this.LA(1), Comma)) return false;
-    let k = 2;
+    let k = 1;
+    while (tokenMatcher(this.LA(k), Continuation)) k++;
+    if (!tokenMatcher(this.LA(k), Comma)) return false;
+    k++;
     while (isOneOf(this.LA(k), FIELD_SEPARATORS)) k++;
     return isPiece(this.LA(k));
   }
@@ -76,6 +79,7 @@ class HbaParser extends CstParser {
     this.MANY({
       GATE: () => this.continuesField(),
       DEF: () => {
+        this.MANY3(() => this.CONSUME3(Continuation));
         this.CONSUME(Comma);
         this.MANY2(() =>
           this.OR([

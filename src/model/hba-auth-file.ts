@@ -77,8 +77,10 @@ function byteLength(text: string, source: SourceText): number {
 }
 
 /** Decodes one token's text: quoted sections lose their quotes, `""` inside is `"`,
- *  continuations vanish. */
-function tokenValue(text: string): string {
+ *  continuations vanish. `blankLineFollows`: the token ends in an open quote continued onto a
+ *  blank line; hba.c then strips CRs and LFs from the end of the joined line, so CRs before the
+ *  backslash go too. */
+function tokenValue(text: string, blankLineFollows: boolean): string {
   let out = "";
   let i = 0;
   while (i < text.length) {
@@ -111,7 +113,11 @@ function tokenValue(text: string): string {
     out += c;
     i++;
   }
-  return out;
+  return blankLineFollows && endsWithContinuation(text) ? out.replace(/\r+$/, "") : out;
+}
+
+function endsWithContinuation(text: string): boolean {
+  return /\\\r*\n$/.test(text);
 }
 
 /** Inside a token a continuation always ends in its line feed (one at the end of the file
@@ -186,7 +192,7 @@ export function readAuthFile(input: string | SourceText, options: AuthFileOption
       const tokens = ((fieldNode.children.authToken ?? []) as CstNode[]).map((tokenNode) => {
         const r = nodeRange(tokenNode);
         const text = source.text.slice(r.start, r.end);
-        const value = tokenValue(text);
+        const value = tokenValue(text, r.end < source.text.length);
         const quoted = text.includes('"');
         const fileRef = !text.startsWith('"') && value.length > 1 && value.startsWith("@") ? value.slice(1) : null;
         return { text, value, quoted, fileRef, span: source.span(r.start, r.end) };

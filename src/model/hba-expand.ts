@@ -114,6 +114,8 @@ function openAuthFile(fileName: string, depth: number, options: ExpandOptions): 
     return { error: `could not open file "${fileName}": maximum nesting depth exceeded`, code: "ELOOP" };
   }
   const bytes = options.reader.readFile(fileName);
+  // fopen() opens a directory; the first read fails and 16+ drops that error: no lines.
+  if (bytes === "EISDIR") return new SourceText("");
   if (typeof bytes === "string") return { error: `could not open file "${fileName}": ${strerror(bytes)}`, code: bytes };
   return SourceText.fromBytes(bytes);
 }
@@ -204,10 +206,16 @@ function expandFileTokens(callingFile: string, reference: string, depth: number,
     opened = { error: `could not open secondary authentication file "@${reference}" as "${fullName}": @files nest without end`, code: "ELOOP" };
   } else {
     const bytes = options.reader.readFile(fullName);
-    opened =
-      typeof bytes === "string"
-        ? { error: `could not open secondary authentication file "@${reference}" as "${fullName}": ${strerror(bytes)}`, code: bytes }
-        : SourceText.fromBytes(bytes);
+    if (bytes === "EISDIR") {
+      // fopen() opens a directory and the first read fails: 12-13 make that the line's error,
+      // 14+ drop it (no tokens).
+      opened = options.pgVersion >= 14 ? new SourceText("") : { error: `could not read file "${fullName}": ${strerror(bytes)}`, code: bytes };
+    } else {
+      opened =
+        typeof bytes === "string"
+          ? { error: `could not open secondary authentication file "@${reference}" as "${fullName}": ${strerror(bytes)}`, code: bytes }
+          : SourceText.fromBytes(bytes);
+    }
   }
   if (!(opened instanceof SourceText)) return { tokens: [], error: opened.error };
   const lines: ExpandedLine[] = [];

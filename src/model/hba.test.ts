@@ -51,6 +51,11 @@ describe("parseHba: lines and tokens", () => {
     expect(record.databases!.map((t) => t.fileRef)).toEqual(["dbs.txt", null, "my file"]);
   });
 
+  test("14+: an open quote continued onto a blank line loses the CRs before its backslash", () => {
+    const doc = parseHba('local "a b\r\\\n\nlocal "c\r\\\nd"\n', { pgVersion: 14 });
+    expect(doc.records.map((r) => r.fields[1]?.tokens[0]?.value)).toEqual(["a b", "c\rd"]);
+  });
+
   test("line numbers count continuation lines (14+)", () => {
     const doc = parseHba("local all all peer \\\n map=x\nlocal all all trust\n", { pgVersion: 14 });
     expect(doc.records.map((r) => [r.lineNumber, r.error, r.options.map((o) => `${o.name}=${o.value}`)])).toEqual([

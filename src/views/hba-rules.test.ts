@@ -69,6 +69,12 @@ describe("hbaFileRules", () => {
     ]);
   });
 
+  test("an @file that is a directory: 12-13 fail the line, 14+ read no tokens from it", () => {
+    const hba = "local all @conf.d trust\n";
+    expect(hbaFileRules("/d/pg_hba.conf", { pgVersion: 13, text: hba, reader }).map((r) => r.error)).toEqual(['could not read file "/d/conf.d": Is a directory']);
+    expect(hbaFileRules("/d/pg_hba.conf", { pgVersion: 14, text: hba, reader }).map((r) => r.error)).toEqual(["end-of-line before authentication method"]);
+  });
+
   test("16+: an @file that names itself stops at the nesting limit", () => {
     const rows = hbaFileRules("/d/pg_hba.conf", { pgVersion: 16, text: "local all @loop.txt trust\n", reader });
     expect(rows.map((r) => r.error)).toEqual(['could not open file "/d/loop.txt": maximum nesting depth exceeded']);

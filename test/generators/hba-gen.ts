@@ -22,12 +22,14 @@ const METHODS = [
   "trust", "reject", "scram-sha-256", "md5", "password", "ident", "peer", "cert", "radius", "crypt", "krb5", "bogus",
   "MD5", "\"trust\"", "sspi", "bsd", "oauth",
 ];
+// Host names in options are avoided: the servers would resolve them (no DNS here).
 // ldap, gss and pam are judged only by a full build (the npm servers lack them).
 export const FULL_BUILD_METHODS = ["ldap", "gss", "pam"];
 const OPTIONS = [
   "", "", "", " map=mymap", " clientcert=verify-ca", " clientcert=verify-full", " clientcert=1", " clientcert=0",
   " clientcert=no-verify", " extra=1", " map", " map=", " =x", " include_realm=0", " krb_realm=EXAMPLE.COM",
-  " radiusservers=server1 radiussecrets=secret1", " radiusservers=a,b radiussecrets=x", " radiusserver=a",
+  " radiusservers=127.0.0.1 radiussecrets=secret1", " radiusservers=127.0.0.1,127.0.0.2 radiussecrets=x",
+  " radiusservers=127.0.0.1,127.0.0.2 radiussecrets=x,y radiusports=1812", " radiusserver=127.0.0.1",
   " clientname=DN", " clientname=CN", " pamservice=x", " ldapserver=ldap.example.com", " map=\"quoted map\"",
   " # trailing comment", "#nospace", " map=a,b", " clientcert=verify-full map=m",
 ];

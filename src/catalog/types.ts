@@ -30,5 +30,8 @@ export interface Catalog {
   version: number;
   /** Full server version the catalog was read from, e.g. "18.4". */
   serverVersion: string;
+  /** Names the server knows but pg_settings does not list: GUC_NO_SHOW_ALL parameters (e.g.
+   *  `role`, 12's `default_with_oids`) and old names kept as aliases (`sort_mem`). */
+  hiddenNames: string[];
   parameters: CatalogParameter[];
 }

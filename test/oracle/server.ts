@@ -23,6 +23,8 @@ export { fullBuildInstalled, installedVersions, ORACLE_MAJORS, requireOracles, R
 export interface StartOptions {
   /** Debian's postgresql-15 (built with LDAP, GSSAPI, PAM) instead of the npm build; major 15 only. */
   fullBuild?: boolean;
+  /** Extra `-c name=value` settings for the postmaster (e.g. shared_preload_libraries). */
+  settings?: Record<string, string>;
 }
 
 export interface StartupCheckResult {
@@ -77,6 +79,7 @@ export class OracleServer {
     private readonly installation: Installation,
     private readonly user: ServerUser | null,
     private readonly runDir: string,
+    private readonly startupSettings: Record<string, string>,
   ) {
     this.version = installation.major;
     this.serverVersion = installation.exactVersion;
@@ -94,7 +97,7 @@ export class OracleServer {
     }
     const user = serverUser();
     const runDir = await createRunDir(await templateDataDir(installation, user));
-    const server = new OracleServer(installation, user, runDir);
+    const server = new OracleServer(installation, user, runDir, options.settings ?? {});
     try {
       fs.mkdirSync(server.confDir, { mode: 0o755 });
       fs.mkdirSync(server.socketDir, { mode: 0o700 });
@@ -191,6 +194,7 @@ export class OracleServer {
     this.writeAutoConf(""); // the server's own start must not depend on what a test put there
     const args = ["-D", this.dataDir, "-c", "listen_addresses=", "-c", `unix_socket_directories=${this.socketDir}`, "-c", `port=${PORT}`];
     for (const kind of Object.keys(this.mainFiles) as MainFileKind[]) args.push("-c", `${kind}=${this.confPath(this.mainFiles[kind])}`);
+    for (const [name, value] of Object.entries(this.startupSettings)) args.push("-c", `${name}=${value}`);
     this.stderr = "";
     const child = spawn(this.binary("postgres"), args, { env: serverEnv(), ...asServerUser(this.user), detached: true, stdio: ["ignore", "ignore", "pipe"] });
     this.postmaster = child;
@@ -227,6 +231,9 @@ export class OracleServer {
   private async shutdown(): Promise<void> {
     const client = this.client;
     this.client = null;
+    // The socket was unref'd at connect: ref it again, or a script with nothing else to do
+    // would exit before the connection is closed.
+    if (client) clientSocket(client)?.ref();
     await client?.end().catch(() => undefined);
     const child = this.postmaster;
     this.postmaster = null;

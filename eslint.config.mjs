@@ -18,7 +18,7 @@ export default tseslint.config(
     files: ["rules/**/*.ts"],
     ignores: ["rules/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["../grammar/*", "../src/cli/*"], message: "Rules import only src/rule-api." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["../grammar/*", "../src/*", "!../src/rule-api"], message: "Rules import only src/rule-api." }] }],
     },
   },
   {

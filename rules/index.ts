@@ -1,0 +1,10 @@
+// The built-in rules: one plugin (no prefix), registered exactly as a third-party plugin is.
+import type { Plugin } from "../src/rule-api";
+import syntaxError from "./syntax-error";
+
+export const builtinPlugin: Plugin = {
+  name: "",
+  rules: {
+    "syntax-error": syntaxError,
+  },
+};

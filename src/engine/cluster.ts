@@ -1,0 +1,157 @@
+// The cluster view that rules read: the postgresql.conf tree as PostgreSQL reads it (includes
+// followed, postgresql.auto.conf last), every setting with the file and line it comes from, the
+// effective value of each parameter, and the cluster's pg_hba.conf and pg_ident.conf.
+import * as path from "node:path";
+import { isKnownParameter, loadCatalog, lookupParameter } from "../catalog";
+import type { CatalogParameter, LoadedCatalog } from "../catalog";
+import type { ConfDocument, ConfIncludeLine, ConfSettingLine } from "../model/conf";
+import type { HbaDocument } from "../model/hba";
+import type { IdentDocument } from "../model/ident";
+import { readFileSettings } from "../views/file-settings";
+import type { ConfFileReader } from "../views/file-settings";
+import type { PgVersion } from "../views/types";
+
+/** One file of the postgresql.conf tree. */
+export interface ConfFile {
+  path: string;
+  document: ConfDocument;
+  /** postgresql.auto.conf (written by ALTER SYSTEM): never edit it by hand. */
+  isAutoConf: boolean;
+}
+
+/** One `name = value` line, where the tree reads it. */
+export interface SettingEntry {
+  file: ConfFile;
+  line: ConfSettingLine;
+  /** The name in lower case (parameter names are case-insensitive). */
+  key: string;
+  /** The catalog's parameter for the target version, if the name is one. */
+  parameter: CatalogParameter | undefined;
+}
+
+/** An include directive that PostgreSQL could not follow. */
+export interface IncludeProblem {
+  file: ConfFile;
+  line: ConfIncludeLine | null;
+  lineNumber: number;
+  message: string;
+}
+
+export interface HbaFile {
+  path: string;
+  document: HbaDocument;
+}
+
+export interface IdentFile {
+  path: string;
+  document: IdentDocument;
+}
+
+export class ClusterView {
+  readonly catalog: LoadedCatalog;
+  /** Settings in the order the server reads them (includes expanded where they stand). */
+  readonly settings: SettingEntry[] = [];
+  readonly includeProblems: IncludeProblem[] = [];
+  private readonly lastByKey = new Map<string, SettingEntry>();
+
+  constructor(
+    readonly pgVersion: PgVersion,
+    /** The postgresql.conf tree in reading order; the main file first. Empty without one. */
+    readonly confFiles: ConfFile[],
+    readonly hbaFiles: HbaFile[],
+    readonly identFiles: IdentFile[],
+  ) {
+    this.catalog = loadCatalog(pgVersion);
+  }
+
+  get mainConf(): ConfFile | undefined {
+    return this.confFiles.find((file) => !file.isAutoConf);
+  }
+
+  addSetting(file: ConfFile, line: ConfSettingLine): void {
+    const key = line.name.toLowerCase();
+    const entry: SettingEntry = { file, line, key, parameter: lookupParameter(this.catalog, key) };
+    this.settings.push(entry);
+    this.lastByKey.set(key, entry);
+  }
+
+  /** The line that sets the parameter's effective value (the last one read), if any. */
+  effective(name: string): SettingEntry | undefined {
+    return this.lastByKey.get(name.toLowerCase());
+  }
+
+  /** Every line that sets the parameter, in reading order. */
+  occurrences(name: string): SettingEntry[] {
+    const key = name.toLowerCase();
+    return this.settings.filter((entry) => entry.key === key);
+  }
+
+  /** The effective value: the last line's, else the built-in default (pg_settings.boot_val). */
+  effectiveValue(name: string): string | undefined {
+    return this.effective(name)?.line.value ?? lookupParameter(this.catalog, name)?.bootVal ?? undefined;
+  }
+
+  isKnown(name: string): boolean {
+    return isKnownParameter(this.catalog, name);
+  }
+
+  parameter(name: string): CatalogParameter | undefined {
+    return lookupParameter(this.catalog, name);
+  }
+
+  /** The file a new setting should go into: the main postgresql.conf. */
+  confFile(filePath: string): ConfFile | undefined {
+    return this.confFiles.find((file) => file.path === filePath);
+  }
+}
+
+export interface ConfTreeOptions {
+  pgVersion: PgVersion;
+  reader: ConfFileReader;
+  /** Read after the tree, like the server reads its data directory's postgresql.auto.conf. */
+  autoConfPath?: string;
+}
+
+/**
+ * Reads the postgresql.conf tree rooted at `mainPath` as the server does and records each
+ * setting in the cluster view, in reading order.
+ */
+export function readConfTree(mainPath: string, options: ConfTreeOptions): { files: ConfFile[]; entries: { file: string; line: number }[]; problems: { file: string | null; line: number; message: string }[] } {
+  const result = readFileSettings(mainPath, { reader: options.reader, pgVersion: options.pgVersion, autoConfPath: options.autoConfPath });
+  const autoPath = options.autoConfPath ? path.posix.resolve(options.autoConfPath) : null;
+  const files: ConfFile[] = [...result.documents].map(([filePath, document]) => ({ path: filePath, document, isAutoConf: filePath === autoPath }));
+  const entries: { file: string; line: number }[] = [];
+  const problems: { file: string | null; line: number; message: string }[] = [];
+  for (const row of result.rows) {
+    if (row.name !== null && row.sourcefile !== null && row.sourceline !== null) entries.push({ file: row.sourcefile, line: row.sourceline });
+    // Syntax errors come from the documents themselves, with PostgreSQL's full message.
+    else if (row.error !== null && row.error !== "syntax error") problems.push({ file: row.sourcefile, line: row.sourceline ?? 0, message: row.error });
+  }
+  return { files, entries, problems };
+}
+
+/** Builds the cluster view for a postgresql.conf tree (or none) and the hba/ident documents. */
+export function buildCluster(pgVersion: PgVersion, conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string } | null, hbaFiles: HbaFile[], identFiles: IdentFile[]): ClusterView {
+  if (!conf) return new ClusterView(pgVersion, [], hbaFiles, identFiles);
+  const tree = readConfTree(conf.mainPath, { pgVersion, reader: conf.reader, autoConfPath: conf.autoConfPath });
+  const cluster = new ClusterView(pgVersion, tree.files, hbaFiles, identFiles);
+  const byPath = new Map(tree.files.map((file) => [file.path, file]));
+  const settingAt = new Map<string, Map<number, ConfSettingLine>>();
+  for (const file of tree.files) {
+    const lines = new Map<number, ConfSettingLine>();
+    for (const setting of file.document.settings) lines.set(setting.nameSpan.line, setting);
+    settingAt.set(file.path, lines);
+  }
+  for (const entry of tree.entries) {
+    const file = byPath.get(entry.file);
+    const line = settingAt.get(entry.file)?.get(entry.line);
+    if (file && line) cluster.addSetting(file, line);
+  }
+  for (const problem of tree.problems) {
+    const file = problem.file === null ? undefined : byPath.get(problem.file);
+    if (!file) continue;
+    const line = file.document.directives.find((directive) => directive.nameSpan.line === problem.line) ?? null;
+    cluster.includeProblems.push({ file, line, lineNumber: problem.line, message: problem.message });
+  }
+  return cluster;
+}

@@ -1,0 +1,68 @@
+// Text edits on postgresql.conf files that keep everything else as it is: change a setting's
+// value where the effective value is set (its comment stays aligned), or add a missing setting
+// beside the stock commented-out line, else at the end of the main file.
+import type { ConfDocument, ConfSettingLine } from "../model/conf";
+import type { ClusterView, SettingEntry } from "./cluster";
+import type { Edit } from "./types";
+
+export interface FileEdits {
+  filePath: string;
+  edits: Edit[];
+}
+
+/** A value as a single-quoted postgresql.conf string (`'` doubled, `\` escaped). */
+export function quoteValue(value: string): string {
+  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+}
+
+/** The line ending the document uses (CRLF if its first line ends so). */
+export function lineEnding(document: ConfDocument): string {
+  const text = document.source.text;
+  const lf = text.indexOf("\n");
+  return lf > 0 && text[lf - 1] === "\r" ? "\r\n" : "\n";
+}
+
+/** Replaces the value token of a setting line; a trailing comment keeps its column when the
+ *  spaces before it allow. */
+export function replaceValueEdit(line: ConfSettingLine, rawValue: string): Edit {
+  const { valueSpan, commentSpan } = line;
+  if (commentSpan === null || commentSpan.line !== valueSpan.endLine) return { range: [valueSpan.start, valueSpan.end], text: rawValue };
+  const gap = commentSpan.start - valueSpan.end;
+  const width = rawValue.length - (valueSpan.end - valueSpan.start);
+  const newGap = Math.max(1, gap - width);
+  return { range: [valueSpan.start, commentSpan.start], text: rawValue + " ".repeat(newGap) };
+}
+
+/** The stock sample's commented-out line for a parameter (`#ssl = off`), if the file has one. */
+export function commentedOutLine(document: ConfDocument, name: string): { start: number; end: number } | undefined {
+  const pattern = new RegExp(`^#\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(=|\\s)`, "i");
+  for (const line of document.lines) {
+    if (line.kind === "comment" && pattern.test(line.comment)) return { start: line.span.start, end: line.span.end };
+  }
+  return undefined;
+}
+
+/** Edits that add `name = rawValue` to the main postgresql.conf: after its commented-out stock
+ *  line if there is one, else at the end. */
+export function insertSettingEdits(cluster: ClusterView, name: string, rawValue: string): FileEdits | undefined {
+  const main = cluster.mainConf;
+  if (!main) return undefined;
+  const document = main.document;
+  const eol = lineEnding(document);
+  const text = document.source.text;
+  const newLine = `${name} = ${rawValue}`;
+  const stock = commentedOutLine(document, name);
+  if (stock) {
+    const endsWithNewline = text.slice(stock.start, stock.end).endsWith("\n");
+    return { filePath: main.path, edits: [{ range: [stock.end, stock.end], text: endsWithNewline ? `${newLine}${eol}` : `${eol}${newLine}` }] };
+  }
+  const needsNewline = text.length > 0 && !text.endsWith("\n");
+  return { filePath: main.path, edits: [{ range: [text.length, text.length], text: `${needsNewline ? eol : ""}${newLine}${eol}` }] };
+}
+
+/** Sets a parameter: edits the line that sets its effective value, or adds one. */
+export function setParameterEdits(cluster: ClusterView, name: string, rawValue: string): FileEdits | undefined {
+  const entry: SettingEntry | undefined = cluster.effective(name);
+  if (entry) return { filePath: entry.file.path, edits: [replaceValueEdit(entry.line, rawValue)] };
+  return insertSettingEdits(cluster, name, rawValue);
+}

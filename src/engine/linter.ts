@@ -1,0 +1,315 @@
+// Runs the enabled rules over the files to lint: groups them into clusters (a directory's
+// postgresql.conf tree with its pg_hba.conf and pg_ident.conf), builds each cluster view once,
+// runs every rule on it, and turns the findings into ESLint-shaped results, honouring the
+// inline directives of each file.
+import * as path from "node:path";
+import type { FileKind } from "../kinds";
+import { kindFromFileName } from "../kinds";
+import { parseHba } from "../model/hba";
+import { parseIdent } from "../model/ident";
+import { SourceText } from "../source";
+import type { Span } from "../source";
+import { diskReader } from "../views/file-settings";
+import type { ConfFileReader } from "../views/file-settings";
+import { parseBool } from "../values";
+import type { PgVersion } from "../views/types";
+import { buildCluster } from "./cluster";
+import type { ClusterView, HbaFile, IdentFile } from "./cluster";
+import type { EnabledRule } from "./config";
+import { DirectiveIndex, parseDirective } from "./directives";
+import type { Directive } from "./directives";
+import { formatMessage } from "./messages";
+import type { ReportDescriptor, RuleContext } from "./rule";
+import type { Edit, LintMessage, LintResult } from "./types";
+import { SEVERITY_NUMBER } from "./types";
+
+export interface LintTarget {
+  /** Absolute path. */
+  path: string;
+  kind: FileKind;
+}
+
+export interface LintOptions {
+  pgVersion: PgVersion;
+  rules: EnabledRule[];
+  /** Text to use instead of the disk's, by absolute path (stdin, editors' unsaved buffers). */
+  overrides?: Map<string, string>;
+  /** Report directives that silenced nothing, at this severity. */
+  reportUnusedDisableDirectives?: "warn" | "error";
+  /** Every rule id that exists (off ones too): a directive naming another id is reported. */
+  knownRuleIds?: ReadonlySet<string>;
+}
+
+/** A fix on one file, from one finding: what the fixer applies. */
+export interface FileFix {
+  filePath: string;
+  ruleId: string;
+  edits: Edit[];
+}
+
+export interface LintRun {
+  results: LintResult[];
+  /** The fixes of reported (not suppressed) findings, with the file each edits. */
+  fixes: FileFix[];
+  /** Every file read, as text (for fixing and formatters). */
+  sources: Map<string, SourceText>;
+}
+
+/** A failure to read a file the user named: the CLI reports it and exits 2. */
+export class InputFileError extends Error {
+  constructor(
+    readonly filePath: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EISDIR: "is a directory, not a file",
+  ELOOP: "too many levels of symbolic links",
+  ENOTDIR: "a component of the path is not a directory",
+};
+
+/** The disk, with some files' text replaced. */
+function overlayReader(overrides: Map<string, string> | undefined): ConfFileReader {
+  if (!overrides || overrides.size === 0) return diskReader;
+  return {
+    readFile: (absPath) => (overrides.has(absPath) ? Buffer.from(overrides.get(absPath)!, "utf8") : diskReader.readFile(absPath)),
+    readDir: (absPath) => diskReader.readDir(absPath),
+  };
+}
+
+function readSource(reader: ConfFileReader, filePath: string): SourceText {
+  const bytes = reader.readFile(filePath);
+  if (!(bytes instanceof Uint8Array)) throw new InputFileError(filePath, `cannot read "${filePath}": ${ERRNO_TEXT[bytes.error] ?? bytes.error}`);
+  return SourceText.fromBytes(bytes);
+}
+
+interface ClusterPlan {
+  mainConf: string | null;
+  hba: string[];
+  ident: string[];
+}
+
+/** Groups the targets by directory; a directory's postgresql.conf is the main file of its tree. */
+function planClusters(targets: LintTarget[], reader: ConfFileReader): ClusterPlan[] {
+  const byDir = new Map<string, LintTarget[]>();
+  for (const target of targets) {
+    const dir = path.dirname(target.path);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), target]);
+  }
+  const plans: ClusterPlan[] = [];
+  for (const [dir, group] of byDir) {
+    const confs = group.filter((target) => target.kind === "conf").map((target) => target.path);
+    const hba = group.filter((target) => target.kind === "hba").map((target) => target.path);
+    const ident = group.filter((target) => target.kind === "ident").map((target) => target.path);
+    const stock = path.join(dir, "postgresql.conf");
+    // pg_hba.conf alone still gets its cluster's settings (ssl, password_encryption) as context.
+    const stockOnDisk = confs.length === 0 && (hba.length > 0 || ident.length > 0) && reader.readFile(stock) instanceof Uint8Array;
+    const main = confs.includes(stock) ? stock : stockOnDisk ? stock : (confs.find((file) => path.basename(file) !== "postgresql.auto.conf") ?? confs[0] ?? null);
+    plans.push({ mainConf: main, hba, ident });
+    for (const other of confs) if (other !== main && path.basename(other) !== "postgresql.auto.conf") plans.push({ mainConf: other, hba: [], ident: [] });
+  }
+  return plans;
+}
+
+/** Lints the targets; included files of a linted postgresql.conf are linted with it. */
+export function lint(targets: LintTarget[], options: LintOptions): LintRun {
+  const reader = overlayReader(options.overrides);
+  const linted = new Set(targets.map((target) => target.path));
+  const sources = new Map<string, SourceText>();
+  const resultsByPath = new Map<string, LintResult>();
+  const fixes: FileFix[] = [];
+  const seenConf = new Set<string>();
+
+  for (const plan of planClusters(targets, reader)) {
+    if (plan.mainConf !== null && seenConf.has(plan.mainConf)) continue;
+    const cluster = buildPlannedCluster(plan, options.pgVersion, reader, sources);
+    // A conf file that is part of this tree is linted with it (includes are linted too).
+    const lintedHere = new Set<string>();
+    for (const file of cluster.confFiles) {
+      seenConf.add(file.path);
+      if (plan.mainConf !== null && (linted.has(plan.mainConf) || linted.has(file.path))) lintedHere.add(file.path);
+      sources.set(file.path, file.document.source);
+    }
+    for (const file of [...cluster.hbaFiles, ...cluster.identFiles]) lintedHere.add(file.path);
+    const findings = runRules(cluster, options.rules, (filePath) => lintedHere.has(filePath));
+    const directives = new Map<string, DirectiveIndex>();
+    for (const filePath of lintedHere) directives.set(filePath, new DirectiveIndex(directivesOf(cluster, filePath)));
+    for (const filePath of lintedHere) {
+      const source = sources.get(filePath)!;
+      const kind = kindOf(cluster, filePath);
+      resultsByPath.set(filePath, emptyResult(filePath, kind, source));
+    }
+    for (const finding of findings) {
+      const result = resultsByPath.get(finding.descriptor.filePath);
+      const index = directives.get(finding.descriptor.filePath);
+      if (!result || !index) continue;
+      const source = sources.get(finding.descriptor.filePath)!;
+      const message = toMessage(finding, source);
+      const directive = index.suppressing(finding.rule.registered.id, finding.descriptor.span.line);
+      if (directive) {
+        result.suppressedMessages.push({ ...message, suppressions: [{ kind: "directive", justification: directive.justification }] });
+        continue;
+      }
+      result.messages.push(message);
+      if (finding.descriptor.fix) fixes.push({ filePath: finding.descriptor.fixFilePath ?? finding.descriptor.filePath, ruleId: finding.rule.registered.id, edits: finding.descriptor.fix });
+    }
+    const knownIds = options.knownRuleIds ?? new Set(options.rules.map((rule) => rule.registered.id));
+    for (const [filePath, index] of directives) {
+      const result = resultsByPath.get(filePath)!;
+      for (const directive of index.directives) {
+        for (const id of directive.ruleIds) {
+          if (!knownIds.has(id)) result.messages.push(directiveProblem(directive, `Unknown rule "${id}" in a pgconf-lint-${directive.kind} directive: check the rule id (\`pgconf-lint rules\` lists them).`, 2));
+        }
+      }
+      if (options.reportUnusedDisableDirectives) {
+        for (const directive of index.unused()) {
+          const what = directive.ruleIds.length ? `for ${directive.ruleIds.map((id) => `"${id}"`).join(", ")}` : "for every rule";
+          result.messages.push(directiveProblem(directive, `Unused pgconf-lint-${directive.kind} directive (no problem ${what} was reported here): remove it.`, SEVERITY_NUMBER[options.reportUnusedDisableDirectives]));
+        }
+      }
+    }
+  }
+  const results = [...resultsByPath.values()];
+  for (const result of results) finishResult(result);
+  results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  return { results, fixes, sources };
+}
+
+function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: ConfFileReader, sources: Map<string, SourceText>): ClusterView {
+  let conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string } | null = null;
+  if (plan.mainConf !== null) {
+    // The main file must be readable: PostgreSQL would not start without it.
+    readSource(reader, plan.mainConf);
+    const auto = path.join(path.dirname(plan.mainConf), "postgresql.auto.conf");
+    const hasAuto = plan.mainConf !== auto && reader.readFile(auto) instanceof Uint8Array;
+    conf = { mainPath: plan.mainConf, reader, ...(hasAuto ? { autoConfPath: auto } : {}) };
+  }
+  // The hba documents depend on ssl (hostssl records): read the conf tree first.
+  const confOnly = buildCluster(pgVersion, conf, [], []);
+  const ssl = parseBool(confOnly.effectiveValue("ssl") ?? "off") ?? false;
+  const hbaFiles: HbaFile[] = plan.hba.map((filePath) => {
+    const source = readSource(reader, filePath);
+    sources.set(filePath, source);
+    return { path: filePath, document: parseHba(source, { pgVersion, fileName: filePath, sslEnabled: ssl }) };
+  });
+  const identFiles: IdentFile[] = plan.ident.map((filePath) => {
+    const source = readSource(reader, filePath);
+    sources.set(filePath, source);
+    return { path: filePath, document: parseIdent(source, { pgVersion, fileName: filePath }) };
+  });
+  return buildCluster(pgVersion, conf, hbaFiles, identFiles);
+}
+
+function kindOf(cluster: ClusterView, filePath: string): FileKind {
+  if (cluster.hbaFiles.some((file) => file.path === filePath)) return "hba";
+  if (cluster.identFiles.some((file) => file.path === filePath)) return "ident";
+  return kindFromFileName(filePath) === "conf" || cluster.confFile(filePath) ? "conf" : (kindFromFileName(filePath) ?? "conf");
+}
+
+interface RawFinding {
+  rule: EnabledRule;
+  descriptor: ReportDescriptor;
+  message: string;
+}
+
+function runRules(cluster: ClusterView, rules: EnabledRule[], isLinted: (filePath: string) => boolean): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const rule of rules) {
+    const meta = rule.registered.rule.meta;
+    const context: RuleContext = {
+      ruleId: rule.registered.id,
+      pgVersion: cluster.pgVersion,
+      options: rule.options,
+      cluster,
+      isLinted,
+      report(descriptor) {
+        if (!isLinted(descriptor.filePath)) return;
+        const template = meta.messages[descriptor.messageId];
+        if (template === undefined) throw new Error(`Rule "${rule.registered.id}" reported unknown messageId "${descriptor.messageId}".`);
+        findings.push({ rule, descriptor, message: formatMessage(template, descriptor.data, rule.registered.id) });
+      },
+    };
+    rule.registered.rule.check(context);
+  }
+  findings.sort((a, b) => a.descriptor.span.start - b.descriptor.span.start || a.rule.registered.id.localeCompare(b.rule.registered.id));
+  return findings;
+}
+
+/** ESLint's shape for a fix: one edit spanning all of a fix's edits, the text between kept. */
+export function mergeEdits(edits: Edit[], text: string): { range: [number, number]; text: string } {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const start = sorted[0]!.range[0];
+  const end = Math.max(...sorted.map((edit) => edit.range[1]));
+  let out = "";
+  let at = start;
+  for (const edit of sorted) {
+    out += text.slice(at, edit.range[0]) + edit.text;
+    at = edit.range[1];
+  }
+  out += text.slice(at, end);
+  return { range: [start, end], text: out };
+}
+
+function toMessage(finding: RawFinding, source: SourceText): LintMessage {
+  const span = finding.descriptor.span;
+  const message: LintMessage = {
+    ruleId: finding.rule.registered.id,
+    severity: SEVERITY_NUMBER[finding.rule.severity],
+    message: finding.message,
+    line: span.line,
+    column: span.column,
+    endLine: span.endLine,
+    endColumn: span.endColumn,
+  };
+  const ownFile = (finding.descriptor.fixFilePath ?? finding.descriptor.filePath) === finding.descriptor.filePath;
+  if (finding.descriptor.fix && finding.descriptor.fix.length > 0 && ownFile) message.fix = mergeEdits(finding.descriptor.fix, source.text);
+  const suggestions = (finding.descriptor.suggestions ?? []).filter((s) => (s.filePath ?? finding.descriptor.filePath) === finding.descriptor.filePath && s.edits.length > 0);
+  if (suggestions.length > 0) {
+    const messages = finding.rule.registered.rule.meta.messages;
+    message.suggestions = suggestions.map((s) => ({ desc: formatMessage(messages[s.messageId] ?? s.messageId, s.data, finding.rule.registered.id), fix: mergeEdits(s.edits, source.text) }));
+  }
+  return message;
+}
+
+function directiveProblem(directive: Directive, text: string, severity: 1 | 2): LintMessage {
+  const span: Span = directive.span;
+  return { ruleId: null, severity, message: text, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+
+/** The directives in a file's comments. */
+function directivesOf(cluster: ClusterView, filePath: string): Directive[] {
+  const comments: { text: string; span: Span }[] = [];
+  const conf = cluster.confFile(filePath);
+  if (conf) {
+    for (const line of conf.document.lines) {
+      if (line.kind !== "blank" && line.comment !== null && line.commentSpan !== null) comments.push({ text: line.comment, span: line.commentSpan });
+    }
+  }
+  const auth = cluster.hbaFiles.find((file) => file.path === filePath)?.document ?? cluster.identFiles.find((file) => file.path === filePath)?.document;
+  if (auth) {
+    for (const line of auth.lines) if (line.comment) comments.push(line.comment);
+  }
+  return comments.flatMap((comment) => parseDirective(comment.text, comment.span) ?? []);
+}
+
+function emptyResult(filePath: string, kind: FileKind, source: SourceText): LintResult {
+  return { filePath, kind, messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, source: source.text };
+}
+
+function finishResult(result: LintResult): void {
+  result.messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  for (const message of result.messages) {
+    if (message.severity === 2) result.errorCount++;
+    else result.warningCount++;
+    if (message.fatal) result.fatalErrorCount++;
+    if (message.fix) {
+      if (message.severity === 2) result.fixableErrorCount++;
+      else result.fixableWarningCount++;
+    }
+  }
+}

@@ -1,10 +1,16 @@
 // The built-in rules: one plugin (no prefix), registered exactly as a third-party plugin is.
 import type { Plugin } from "../src/rule-api";
+import { confRules } from "./conf-rules";
+import { hbaRules } from "./hba-rules";
+import { securityRules } from "./security-rules";
 import syntaxError from "./syntax-error";
 
 export const builtinPlugin: Plugin = {
   name: "",
   rules: {
     "syntax-error": syntaxError,
+    ...confRules,
+    ...securityRules,
+    ...hbaRules,
   },
 };

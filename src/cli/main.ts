@@ -1,18 +1,88 @@
 // The pgconf-lint command line: parses arguments (yargs) and hands each command to its module.
+import * as fs from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { SUPPORTED_PG_VERSIONS, DEFAULT_PG_VERSION } from "../views/types";
 import { FILE_KINDS } from "../kinds";
-import { runShow } from "./show";
+import { FORMAT_NAMES } from "../format";
+import { DEFAULT_PG_VERSION, SUPPORTED_PG_VERSIONS } from "../views/types";
 import { UsageError } from "./errors";
+import { runLintCommand, TOOL_VERSION } from "./lint-command";
+import { runInit, runPrintConfig, runRules } from "./info-commands";
+import { runShow } from "./show";
 
-const VERSION = "0.1.0";
+/** Colours: --color/--no-color, else NO_COLOR / FORCE_COLOR, else whether stdout is a TTY. */
+function wantColor(flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  return process.stdout.isTTY === true;
+}
+
+const stdout = (text: string) => void process.stdout.write(text);
+const stderr = (text: string) => void process.stderr.write(text);
 
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   await yargs(argv)
     .scriptName("pgconf-lint")
-    .usage("$0 [command] [options]")
+    .usage("$0 [files, directories or globs...] [options]\n\nLints postgresql.conf (with its includes and postgresql.auto.conf), pg_hba.conf and pg_ident.conf as PostgreSQL reads them.")
+    .command(
+      "$0 [files..]",
+      "Lint configuration files (default: every postgresql*.conf, pg_hba*.conf and pg_ident*.conf under the working directory)",
+      (y) =>
+        y
+          .positional("files", { type: "string", array: true, describe: "files, directories or globs" })
+          .option("kind", { choices: FILE_KINDS, describe: "file kind, when the names do not say" })
+          .option("pg-version", { type: "number", describe: `target PostgreSQL major version (${SUPPORTED_PG_VERSIONS[0]}-${SUPPORTED_PG_VERSIONS[SUPPORTED_PG_VERSIONS.length - 1]}; default: the config's, else ${DEFAULT_PG_VERSION})` })
+          .option("config", { alias: "c", type: "string", describe: "use this configuration file instead of looking one up" })
+          .option("config-lookup", { type: "boolean", default: true, describe: "look up .pgconf-lint.json / package.json above each file (--no-config-lookup: don't)" })
+          .option("rule", { type: "string", array: true, default: [] as string[], describe: "set a rule: 'id: error' or JSON '{\"id\": [\"warn\", {...}]}'" })
+          .option("preset", { type: "string", array: true, describe: "presets instead of the config's extends: recommended, cis, all" })
+          .option("format", { alias: "f", type: "string", default: "stylish", describe: `output format: ${FORMAT_NAMES.join(", ")}` })
+          .option("output-file", { alias: "o", type: "string", describe: "write the report to a file" })
+          .option("max-warnings", { type: "number", default: -1, describe: "exit 1 when there are more warnings than this" })
+          .option("quiet", { type: "boolean", default: false, describe: "report errors only" })
+          .option("color", { type: "boolean", describe: "force or disable colours (default: on a TTY, unless NO_COLOR)" })
+          .option("stdin", { type: "boolean", default: false, describe: "lint the text on standard input" })
+          .option("stdin-filename", { type: "string", describe: "the file name for --stdin (its kind, its config, its includes)" })
+          .option("fix", { type: "boolean", default: false, describe: "fix what can be fixed, in place (atomic writes)" })
+          .option("fix-dry-run", { type: "boolean", default: false, describe: "fix in memory; --format json shows each file's fixed `output`" })
+          .option("diff", { type: "boolean", default: false, describe: "print the fixes as a unified diff (git apply / patch -p1)" })
+          .option("report-unused-disable-directives", { type: "boolean", default: false, describe: "report pgconf-lint-disable directives that silence nothing" })
+          .example("$0", "lint every configuration file under the working directory")
+          .example("$0 --pg-version 15 data/postgresql.conf data/pg_hba.conf", "lint a cluster for PostgreSQL 15")
+          .example("$0 --fix postgresql.conf", "fix what can be fixed, in place")
+          .example("$0 --diff . | git apply", "review the fixes as a patch, then apply it")
+          .example("$0 --format sarif -o pgconf-lint.sarif", "a report for GitHub code scanning")
+          .example("cat postgresql.conf | $0 --stdin --stdin-filename postgresql.conf", "lint an editor's buffer"),
+      (args) => {
+        if (args.fix && args.diff) throw new UsageError("--fix writes the files and --diff prints the changes: choose one");
+        if (args.stdin && (args.files?.length ?? 0) > 0) throw new UsageError("--stdin takes no file arguments; name the file with --stdin-filename");
+        exitCode = runLintCommand({
+          patterns: args.files ?? [],
+          cwd: process.cwd(),
+          ...(args.kind ? { kind: args.kind } : {}),
+          ...(args["pg-version"] !== undefined ? { pgVersion: args["pg-version"] } : {}),
+          ...(args.config ? { configPath: args.config } : {}),
+          configLookup: args["config-lookup"],
+          ruleArgs: args.rule,
+          ...(args.preset ? { presets: args.preset } : {}),
+          format: args.format,
+          ...(args["output-file"] ? { outputFile: args["output-file"] } : {}),
+          maxWarnings: args["max-warnings"],
+          quiet: args.quiet,
+          color: wantColor(args.color),
+          ...(args.stdin ? { stdinText: fs.readFileSync(0, "utf8") } : {}),
+          ...(args["stdin-filename"] ? { stdinFilename: args["stdin-filename"] } : {}),
+          fix: args.fix,
+          fixDryRun: args["fix-dry-run"],
+          diff: args.diff,
+          reportUnusedDisableDirectives: args["report-unused-disable-directives"],
+          stdout,
+          stderr,
+        });
+      },
+    )
     .command(
       "show <files..>",
       "Print what PostgreSQL reads from the files, as its views pg_file_settings / pg_hba_file_rules / pg_ident_file_mappings show it",
@@ -26,24 +96,45 @@ async function main(argv: string[]): Promise<number> {
           .example("$0 show postgresql.conf", "settings as pg_file_settings shows them, includes followed")
           .example("$0 show --pg-version 15 --format json pg_hba.conf", "hba rules as PostgreSQL 15's pg_hba_file_rules, as JSON"),
       (args) => {
-        exitCode = runShow({
-          files: args.files as string[],
-          kind: args.kind,
-          pgVersion: args["pg-version"],
-          format: args.format,
-          sslEnabled: args.ssl,
-          stdout: (s) => process.stdout.write(s),
-        });
+        exitCode = runShow({ files: args.files as string[], ...(args.kind ? { kind: args.kind } : {}), pgVersion: args["pg-version"], format: args.format, sslEnabled: args.ssl, stdout });
       },
     )
-    .version(VERSION)
+    .command(
+      "rules",
+      "List the rules: id, description, presets, fixability",
+      (y) => y.option("format", { choices: ["table", "json", "markdown"] as const, default: "table" as const }),
+      (args) => {
+        exitCode = runRules({ format: args.format, stdout });
+      },
+    )
+    .command(
+      "print-config <file>",
+      "Print the configuration that applies to a file (after lookup, overrides and presets)",
+      (y) =>
+        y
+          .positional("file", { type: "string", demandOption: true })
+          .option("config", { alias: "c", type: "string" })
+          .option("config-lookup", { type: "boolean", default: true }),
+      (args) => {
+        exitCode = runPrintConfig({ file: args.file, cwd: process.cwd(), ...(args.config ? { configPath: args.config } : {}), configLookup: args["config-lookup"], stdout });
+      },
+    )
+    .command(
+      "init",
+      "Write a .pgconf-lint.json in the working directory",
+      (y) => y.option("pg-version", { type: "number", choices: [...SUPPORTED_PG_VERSIONS], default: DEFAULT_PG_VERSION }).option("preset", { type: "string", default: "recommended" }),
+      (args) => {
+        exitCode = runInit({ cwd: process.cwd(), pgVersion: args["pg-version"], preset: args.preset, stdout });
+      },
+    )
+    .version(TOOL_VERSION)
     .alias("v", "version")
     .help()
     .alias("h", "help")
     .strict()
-    .demandCommand(1, "Name a command; see --help.")
+    .wrap(Math.min(120, process.stdout.columns ?? 100))
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      throw error ?? new UsageError(`${message} (see pgconf-lint --help)`);
     })
     .parseAsync();
   return exitCode;

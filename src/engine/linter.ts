@@ -32,8 +32,8 @@ export interface LintTarget {
 export interface LintOptions {
   pgVersion: PgVersion;
   rules: EnabledRule[];
-  /** Text to use instead of the disk's, by absolute path (stdin, editors' unsaved buffers). */
-  overrides?: Map<string, string>;
+  /** Content to use instead of the disk's, by absolute path (stdin, unsaved buffers, fix passes). */
+  overrides?: Map<string, Uint8Array>;
   /** Report directives that silenced nothing, at this severity. */
   reportUnusedDisableDirectives?: "warn" | "error";
   /** Every rule id that exists (off ones too): a directive naming another id is reported. */
@@ -74,10 +74,10 @@ const ERRNO_TEXT: Record<string, string> = {
 };
 
 /** The disk, with some files' text replaced. */
-function overlayReader(overrides: Map<string, string> | undefined): ConfFileReader {
+function overlayReader(overrides: Map<string, Uint8Array> | undefined): ConfFileReader {
   if (!overrides || overrides.size === 0) return diskReader;
   return {
-    readFile: (absPath) => (overrides.has(absPath) ? Buffer.from(overrides.get(absPath)!, "utf8") : diskReader.readFile(absPath)),
+    readFile: (absPath) => overrides.get(absPath) ?? diskReader.readFile(absPath),
     readDir: (absPath) => diskReader.readDir(absPath),
   };
 }
@@ -140,9 +140,8 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
     const directives = new Map<string, DirectiveIndex>();
     for (const filePath of lintedHere) directives.set(filePath, new DirectiveIndex(directivesOf(cluster, filePath)));
     for (const filePath of lintedHere) {
-      const source = sources.get(filePath)!;
       const kind = kindOf(cluster, filePath);
-      resultsByPath.set(filePath, emptyResult(filePath, kind, source));
+      resultsByPath.set(filePath, emptyResult(filePath, kind));
     }
     for (const finding of findings) {
       const result = resultsByPath.get(finding.descriptor.filePath);
@@ -297,8 +296,8 @@ function directivesOf(cluster: ClusterView, filePath: string): Directive[] {
   return comments.flatMap((comment) => parseDirective(comment.text, comment.span) ?? []);
 }
 
-function emptyResult(filePath: string, kind: FileKind, source: SourceText): LintResult {
-  return { filePath, kind, messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, source: source.text };
+function emptyResult(filePath: string, kind: FileKind): LintResult {
+  return { filePath, kind, messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
 }
 
 function finishResult(result: LintResult): void {

@@ -1,0 +1,236 @@
+// `pgconf-lint [files...]`: find the files, resolve each one's configuration, lint, fix (in
+// place, dry-run or as a diff), format, and decide the exit status.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { builtinPlugin } from "../../rules";
+import { resolveRules } from "../engine/config";
+import type { LintConfig, RuleSetting } from "../engine/config";
+import { lint } from "../engine/linter";
+import type { LintRun, LintTarget } from "../engine/linter";
+import { loadPlugin, RuleRegistry } from "../engine/registry";
+import type { LintMessage, LintResult } from "../engine/types";
+import { applyEdits, unifiedDiff, writeIfChanged } from "../fix";
+import { loadFormatter } from "../format";
+import type { FormatterRuleMeta } from "../format";
+import type { FileKind } from "../kinds";
+import { kindFromFileName } from "../kinds";
+import { encodeText } from "../source";
+import type { SourceText } from "../source";
+import { DEFAULT_PG_VERSION, SUPPORTED_PG_VERSIONS } from "../views/types";
+import type { PgVersion } from "../views/types";
+import { ConfigLookup, configForFile, readConfigFile } from "./config-file";
+import type { LoadedConfigFile } from "./config-file";
+import { discoverFiles } from "./discover";
+import { UsageError } from "./errors";
+
+export const TOOL_VERSION = "0.1.0";
+export const TOOL_URI = "https://github.com/pgconf-lint/pgconf-lint";
+const MAX_FIX_PASSES = 10;
+
+export interface LintCommandOptions {
+  patterns: string[];
+  cwd: string;
+  kind?: FileKind;
+  pgVersion?: number;
+  configPath?: string;
+  configLookup: boolean;
+  ruleArgs: string[];
+  presets?: string[];
+  format: string;
+  outputFile?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  color: boolean;
+  stdinText?: string;
+  stdinFilename?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  diff: boolean;
+  reportUnusedDisableDirectives: boolean;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** `--rule 'id: error'` or `--rule '{"id": ["warn", {...}]}'`. */
+export function parseRuleArg(arg: string): Record<string, RuleSetting> {
+  const text = arg.trim();
+  if (text.startsWith("{")) {
+    try {
+      return JSON.parse(text) as Record<string, RuleSetting>;
+    } catch (error) {
+      throw new UsageError(`--rule ${JSON.stringify(arg)}: invalid JSON: ${(error as Error).message}`);
+    }
+  }
+  const colon = text.indexOf(":");
+  if (colon <= 0) throw new UsageError(`--rule ${JSON.stringify(arg)}: expected "RULE-ID: off|warn|error"`);
+  const id = text.slice(0, colon).trim();
+  const value = text.slice(colon + 1).trim();
+  try {
+    return { [id]: JSON.parse(value) as RuleSetting };
+  } catch {
+    return { [id]: value as RuleSetting };
+  }
+}
+
+interface Group {
+  config: LintConfig;
+  configDir: string;
+  targets: LintTarget[];
+}
+
+function groupTargets(options: LintCommandOptions, files: { path: string; kind: FileKind; explicit: boolean }[], ignoredExplicit: string[]): Group[] {
+  const explicitConfig: LoadedConfigFile | null = options.configPath ? readConfigFile(path.resolve(options.cwd, options.configPath)) : null;
+  const lookup = new ConfigLookup();
+  const groups = new Map<string, Group>();
+  for (const file of files) {
+    const loaded = explicitConfig ?? (options.configLookup ? lookup.find(path.dirname(file.path)) : null);
+    const { config, ignored, key } = configForFile(loaded, file.path);
+    if (ignored) {
+      if (file.explicit) ignoredExplicit.push(file.path);
+      continue;
+    }
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { config, configDir: loaded?.dir ?? options.cwd, targets: [] }));
+    group.targets.push({ path: file.path, kind: file.kind });
+  }
+  return [...groups.values()];
+}
+
+/** The command-line options laid over a file's configuration. */
+function effectiveConfig(config: LintConfig, options: LintCommandOptions): LintConfig {
+  const rules: Record<string, RuleSetting> = { ...config.rules };
+  for (const arg of options.ruleArgs) Object.assign(rules, parseRuleArg(arg));
+  return {
+    ...config,
+    ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
+    ...(options.presets && options.presets.length > 0 ? { extends: options.presets } : {}),
+    rules,
+  };
+}
+
+export function registryFor(config: LintConfig, configDir: string): RuleRegistry {
+  return new RuleRegistry([builtinPlugin, ...(config.plugins ?? []).map((spec) => loadPlugin(spec, configDir))]);
+}
+
+interface GroupOutcome {
+  run: LintRun;
+  registry: RuleRegistry;
+  /** Original text and fixed text of each file the fixes changed. */
+  changed: Map<string, { before: SourceText; after: string }>;
+}
+
+function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string | null): GroupOutcome {
+  const config = effectiveConfig(group.config, options);
+  const pgVersion = (config.pgVersion ?? DEFAULT_PG_VERSION) as PgVersion;
+  if (!(SUPPORTED_PG_VERSIONS as readonly number[]).includes(pgVersion)) throw new UsageError(`--pg-version ${pgVersion}: supported versions are ${SUPPORTED_PG_VERSIONS.join(", ")}`);
+  const registry = registryFor(config, group.configDir);
+  const rules = resolveRules(registry, config);
+  const overrides = new Map<string, Uint8Array>();
+  if (stdinPath !== null && options.stdinText !== undefined) overrides.set(stdinPath, Buffer.from(options.stdinText, "utf8"));
+  const lintOptions = {
+    pgVersion,
+    rules,
+    overrides,
+    knownRuleIds: new Set(registry.all().map((rule) => rule.id)),
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: "warn" as const } : {}),
+  };
+  let run = lint(group.targets, lintOptions);
+  const originals = new Map(run.sources);
+  const fixing = options.fix || options.fixDryRun || options.diff;
+  const current = new Map<string, string>();
+  for (let pass = 0; fixing && pass < MAX_FIX_PASSES && run.fixes.length > 0; pass++) {
+    let progressed = false;
+    const byFile = new Map<string, LintRun["fixes"]>();
+    for (const fix of run.fixes) byFile.set(fix.filePath, [...(byFile.get(fix.filePath) ?? []), fix]);
+    for (const [filePath, fixes] of byFile) {
+      const source = run.sources.get(filePath);
+      if (!source) continue;
+      const { output } = applyEdits(source.text, fixes.map((fix) => fix.edits));
+      if (output === source.text) continue;
+      current.set(filePath, output);
+      overrides.set(filePath, encodeText(output, source.encoding));
+      progressed = true;
+    }
+    if (!progressed) break;
+    run = lint(group.targets, lintOptions);
+  }
+  const changed = new Map<string, { before: SourceText; after: string }>();
+  for (const [filePath, after] of current) {
+    const before = originals.get(filePath);
+    if (before && before.text !== after) changed.set(filePath, { before, after });
+  }
+  return { run, registry, changed };
+}
+
+function ignoredFileResult(filePath: string): LintResult {
+  const message: LintMessage = { ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern in the configuration file.", line: 0, column: 0, endLine: 0, endColumn: 0 };
+  return { filePath, kind: kindFromFileName(filePath) ?? "conf", messages: [message], suppressedMessages: [], errorCount: 0, warningCount: 1, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+}
+
+function keepErrorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((message) => message.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}
+
+/** Runs the lint command; returns the exit status. */
+export function runLintCommand(options: LintCommandOptions): number {
+  const stdinPath = options.stdinText !== undefined ? path.resolve(options.cwd, options.stdinFilename ?? "postgresql.conf") : null;
+  const files =
+    stdinPath !== null
+      ? [{ path: stdinPath, kind: options.kind ?? kindFromFileName(stdinPath) ?? "conf", explicit: true }]
+      : discoverFiles(options.patterns, { cwd: options.cwd, ...(options.kind ? { kind: options.kind } : {}) });
+  const ignoredExplicit: string[] = [];
+  const groups = groupTargets(options, files, ignoredExplicit);
+  if (files.length === 0 && options.patterns.length === 0) {
+    options.stderr(`pgconf-lint: no configuration files (postgresql*.conf, pg_hba*.conf, pg_ident*.conf) under ${options.cwd}\n`);
+  }
+
+  const results: LintResult[] = ignoredExplicit.map(ignoredFileResult);
+  const sources = new Map<string, string>();
+  const rulesMeta: Record<string, FormatterRuleMeta> = {};
+  const diffs: { path: string; before: string; after: string; encoding: string }[] = [];
+  const inPlace = options.fix && stdinPath === null;
+  for (const group of groups) {
+    const outcome = lintGroup(group, options, stdinPath);
+    for (const rule of outcome.registry.all()) {
+      const meta = rule.rule.meta;
+      rulesMeta[rule.id] = { description: meta.description, docsUrl: rule.docsUrl, fixable: meta.fixable, category: meta.category, defaultSeverity: meta.defaultSeverity };
+    }
+    for (const [filePath, source] of outcome.run.sources) sources.set(filePath, source.text);
+    for (const result of outcome.run.results) {
+      const change = outcome.changed.get(result.filePath);
+      if (change && (options.fixDryRun || (options.fix && stdinPath !== null))) result.output = change.after;
+      results.push(result);
+    }
+    for (const [filePath, change] of outcome.changed) {
+      diffs.push({ path: filePath, before: change.before.text, after: change.after, encoding: change.before.encoding });
+      if (inPlace) writeIfChanged(filePath, change.before.toBytes(), encodeText(change.after, change.before.encoding));
+    }
+  }
+  results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  const shown = options.quiet ? results.map(keepErrorsOnly) : results;
+
+  let output: string;
+  if (options.diff) {
+    output = unifiedDiff(diffs.map(({ path: p, before, after }) => ({ path: p, before, after })), options.cwd);
+  } else {
+    const formatter = loadFormatter(options.format);
+    output = formatter(shown, { cwd: options.cwd, color: options.color && !options.outputFile, rulesMeta, toolVersion: TOOL_VERSION, toolUri: TOOL_URI, sourceOf: (filePath) => sources.get(filePath) });
+  }
+  if (options.outputFile) {
+    const target = path.resolve(options.cwd, options.outputFile);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, output);
+  } else if (output !== "") {
+    options.stdout(output.endsWith("\n") ? output : `${output}\n`);
+  }
+
+  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (errors > 0) return 1;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    options.stderr(`pgconf-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}

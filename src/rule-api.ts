@@ -4,7 +4,7 @@ export { defineRule } from "./engine/rule";
 export type { Plugin, ReportDescriptor, RuleContext, RuleDefinition } from "./engine/rule";
 export type { ClusterView, ConfFile, HbaFile, IdentFile, SettingEntry } from "./engine/cluster";
 export type { Edit, RuleMeta, RuleCategory } from "./engine/types";
-export { commentedOutLine, insertSettingEdits, lineEnding, quoteValue, replaceValueEdit, setParameterEdits } from "./engine/conf-edits";
+export { commentedOutLine, insertSettingEdits, lineEnding, quoteValue, replaceValueEdit, safeSetParameterEdits, setParameterEdits } from "./engine/conf-edits";
 export type { FileEdits } from "./engine/conf-edits";
 export type { ConfDocument, ConfLine, ConfSettingLine, ConfIncludeLine } from "./model/conf";
 export type { HbaDocument, HbaRecord, HbaAddress } from "./model/hba";

@@ -66,3 +66,15 @@ export function setParameterEdits(cluster: ClusterView, name: string, rawValue: 
   if (entry) return { filePath: entry.file.path, edits: [replaceValueEdit(entry.line, rawValue)] };
   return insertSettingEdits(cluster, name, rawValue);
 }
+
+/** setParameterEdits where a linter may apply it, else undefined: when the effective value comes
+ *  from postgresql.auto.conf (ALTER SYSTEM writes that file; it is changed with ALTER SYSTEM, not
+ *  by hand), and when no line the server reads sets the parameter but a line it skips does (one
+ *  after its file's first syntax error): adding a line would duplicate that one. */
+export function safeSetParameterEdits(cluster: ClusterView, name: string, rawValue: string): FileEdits | undefined {
+  const entry = cluster.effective(name);
+  if (entry) return entry.file.isAutoConf ? undefined : setParameterEdits(cluster, name, rawValue);
+  const key = name.toLowerCase();
+  if (cluster.confFiles.some((file) => file.document.settings.some((line) => line.name.toLowerCase() === key))) return undefined;
+  return insertSettingEdits(cluster, name, rawValue);
+}

@@ -1,4 +1,7 @@
 // The built-in security rules, registered by rules/index.ts.
 import type { RuleDefinition } from "../src/rule-api";
+import sslEnabled from "./ssl-enabled";
 
-export const securityRules: Record<string, RuleDefinition> = {};
+export const securityRules: Record<string, RuleDefinition> = {
+  "ssl-enabled": sslEnabled,
+};

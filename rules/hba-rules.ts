@@ -1,4 +1,9 @@
 // The built-in hba rules, registered by rules/index.ts.
 import type { RuleDefinition } from "../src/rule-api";
+import hbaInvalidRecord from "./hba-invalid-record";
+import identInvalidRecord from "./ident-invalid-record";
 
-export const hbaRules: Record<string, RuleDefinition> = {};
+export const hbaRules: Record<string, RuleDefinition> = {
+  "hba-invalid-record": hbaInvalidRecord,
+  "ident-invalid-record": identInvalidRecord,
+};

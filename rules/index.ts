@@ -3,12 +3,14 @@ import type { Plugin } from "../src/rule-api";
 import { confRules } from "./conf-rules";
 import { hbaRules } from "./hba-rules";
 import { securityRules } from "./security-rules";
+import includeOutsideTree from "./include-outside-tree";
 import syntaxError from "./syntax-error";
 
 export const builtinPlugin: Plugin = {
   name: "",
   rules: {
     "syntax-error": syntaxError,
+    "include-outside-tree": includeOutsideTree,
     ...confRules,
     ...securityRules,
     ...hbaRules,

@@ -18,6 +18,8 @@ export interface ConfigOverride {
 export interface ConfigFile extends LintConfig {
   root?: boolean;
   ignores?: string[];
+  /** Directories (relative to the config file) that include directives may read from. */
+  includeRoots?: string[];
   overrides?: ConfigOverride[];
 }
 
@@ -31,7 +33,7 @@ export interface LoadedConfigFile {
 /** A bad configuration file: exit status 2, with the file and JSON path in the message. */
 export class ConfigFileError extends Error {}
 
-const TOP_KEYS = new Set(["$schema", "root", "pgVersion", "extends", "plugins", "rules", "ignores", "overrides"]);
+const TOP_KEYS = new Set(["$schema", "root", "pgVersion", "extends", "plugins", "rules", "ignores", "includeRoots", "overrides"]);
 const OVERRIDE_KEYS = new Set(["files", "pgVersion", "rules"]);
 const SEVERITIES = new Set<unknown>(["off", "warn", "error", 0, 1, 2]);
 
@@ -64,7 +66,7 @@ export function validateConfig(file: string, value: unknown): ConfigFile {
     if (!TOP_KEYS.has(key)) fail(file, key, `unknown key (known: ${[...TOP_KEYS].join(", ")})`);
     if (key === "root" && typeof item !== "boolean") fail(file, key, "must be true or false");
     if (key === "pgVersion") checkPgVersion(file, key, item);
-    if (key === "extends" || key === "plugins" || key === "ignores") checkStringArray(file, key, item);
+    if (key === "extends" || key === "plugins" || key === "ignores" || key === "includeRoots") checkStringArray(file, key, item);
     if (key === "rules") checkRules(file, key, item);
     if (key === "overrides") {
       if (!Array.isArray(item)) fail(file, key, "must be an array");
@@ -128,8 +130,8 @@ export class ConfigLookup {
 }
 
 /** The configuration that applies to one file: the file's top level plus matching overrides. */
-export function configForFile(loaded: LoadedConfigFile | null, filePath: string): { config: LintConfig; ignored: boolean; key: string } {
-  if (!loaded) return { config: {}, ignored: false, key: "" };
+export function configForFile(loaded: LoadedConfigFile | null, filePath: string): { config: LintConfig; ignored: boolean; key: string; includeRoots: string[] } {
+  if (!loaded) return { config: {}, ignored: false, key: "", includeRoots: [] };
   const relative = path.relative(loaded.dir, filePath).split(path.sep).join("/");
   const { config } = loaded;
   const ignored = (config.ignores ?? []).some((pattern) => matchesGlob(relative, pattern));
@@ -139,5 +141,6 @@ export function configForFile(loaded: LoadedConfigFile | null, filePath: string)
     if (override.pgVersion !== undefined) merged.pgVersion = override.pgVersion;
     merged.rules = { ...merged.rules, ...override.rules };
   }
-  return { config: merged, ignored, key: `${loaded.path}#${matching.map((m) => m.index).join(",")}` };
+  const includeRoots = (config.includeRoots ?? []).map((root) => path.resolve(loaded.dir, root));
+  return { config: merged, ignored, key: `${loaded.path}#${matching.map((m) => m.index).join(",")}`, includeRoots };
 }

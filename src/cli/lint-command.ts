@@ -35,6 +35,8 @@ export interface LintCommandOptions {
   configPath?: string;
   configLookup: boolean;
   ruleArgs: string[];
+  /** Extra directories include directives may read from (--include-root). */
+  includeRoots?: string[];
   presets?: string[];
   format: string;
   outputFile?: string;
@@ -75,6 +77,7 @@ export function parseRuleArg(arg: string): Record<string, RuleSetting> {
 interface Group {
   config: LintConfig;
   configDir: string;
+  includeRoots: string[];
   targets: LintTarget[];
 }
 
@@ -84,13 +87,13 @@ function groupTargets(options: LintCommandOptions, files: { path: string; kind: 
   const groups = new Map<string, Group>();
   for (const file of files) {
     const loaded = explicitConfig ?? (options.configLookup ? lookup.find(path.dirname(file.path)) : null);
-    const { config, ignored, key } = configForFile(loaded, file.path);
+    const { config, ignored, key, includeRoots } = configForFile(loaded, file.path);
     if (ignored) {
       if (file.explicit) ignoredExplicit.push(file.path);
       continue;
     }
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { config, configDir: loaded?.dir ?? options.cwd, targets: [] }));
+    if (!group) groups.set(key, (group = { config, configDir: loaded?.dir ?? options.cwd, includeRoots, targets: [] }));
     group.targets.push({ path: file.path, kind: file.kind });
   }
   return [...groups.values()];
@@ -127,8 +130,12 @@ function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string 
   const rules = resolveRules(registry, config);
   const overrides = new Map<string, Uint8Array>();
   if (stdinPath !== null && options.stdinText !== undefined) overrides.set(stdinPath, Buffer.from(options.stdinText, "utf8"));
+  // Includes may read the working directory's tree, the linted files' directories and what the
+  // user allows; nothing else (the linter runs on untrusted pull requests).
+  const includeRoots = [options.cwd, ...group.targets.map((target) => path.dirname(target.path)), ...group.includeRoots, ...(options.includeRoots ?? []).map((root) => path.resolve(options.cwd, root))];
   const lintOptions = {
     pgVersion,
+    includeRoots,
     rules,
     overrides,
     knownRuleIds: new Set(registry.all().map((rule) => rule.id)),

@@ -37,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
           .option("config", { alias: "c", type: "string", describe: "use this configuration file instead of looking one up" })
           .option("config-lookup", { type: "boolean", default: true, describe: "look up .pgconf-lint.json / package.json above each file (--no-config-lookup: don't)" })
           .option("rule", { type: "string", array: true, nargs: 1, default: [] as string[], describe: "set a rule: 'id: error' or JSON '{\"id\": [\"warn\", {...}]}'" })
+          .option("include-root", { type: "string", array: true, nargs: 1, describe: "a directory that include directives may read besides the linted tree (repeatable)" })
           .option("preset", { type: "string", array: true, nargs: 1, describe: "presets instead of the config's extends: recommended, cis, all" })
           .option("format", { alias: "f", type: "string", default: "stylish", describe: `output format: ${FORMAT_NAMES.join(", ")}` })
           .option("output-file", { alias: "o", type: "string", describe: "write the report to a file" })
@@ -66,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
           ...(args.config ? { configPath: args.config } : {}),
           configLookup: args["config-lookup"],
           ruleArgs: args.rule,
+          ...(args["include-root"] ? { includeRoots: args["include-root"] } : {}),
           ...(args.preset ? { presets: args.preset } : {}),
           format: args.format,
           ...(args["output-file"] ? { outputFile: args["output-file"] } : {}),

@@ -37,6 +37,14 @@ export interface IncludeProblem {
   message: string;
 }
 
+/** An include directive whose target lies outside the allowed roots: deliberately not read. */
+export interface BlockedInclude {
+  file: ConfFile;
+  line: ConfIncludeLine;
+  /** The absolute path it names. */
+  target: string;
+}
+
 export interface HbaFile {
   path: string;
   document: HbaDocument;
@@ -52,6 +60,8 @@ export class ClusterView {
   /** Settings in the order the server reads them (includes expanded where they stand). */
   readonly settings: SettingEntry[] = [];
   readonly includeProblems: IncludeProblem[] = [];
+  /** Includes not followed because they point outside the tree being linted. */
+  readonly blockedIncludes: BlockedInclude[] = [];
   private readonly lastByKey = new Map<string, SettingEntry>();
 
   constructor(
@@ -131,7 +141,7 @@ export function readConfTree(mainPath: string, options: ConfTreeOptions): { file
 }
 
 /** Builds the cluster view for a postgresql.conf tree (or none) and the hba/ident documents. */
-export function buildCluster(pgVersion: PgVersion, conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string } | null, hbaFiles: HbaFile[], identFiles: IdentFile[]): ClusterView {
+export function buildCluster(pgVersion: PgVersion, conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string; isBlocked?: (absPath: string) => boolean } | null, hbaFiles: HbaFile[], identFiles: IdentFile[]): ClusterView {
   if (!conf) return new ClusterView(pgVersion, [], hbaFiles, identFiles);
   const tree = readConfTree(conf.mainPath, { pgVersion, reader: conf.reader, autoConfPath: conf.autoConfPath });
   const cluster = new ClusterView(pgVersion, tree.files, hbaFiles, identFiles);
@@ -147,10 +157,21 @@ export function buildCluster(pgVersion: PgVersion, conf: { mainPath: string; rea
     const line = settingAt.get(entry.file)?.get(entry.line);
     if (file && line) cluster.addSetting(file, line);
   }
+  const isBlocked = conf.isBlocked;
+  if (isBlocked) {
+    for (const file of tree.files) {
+      for (const directive of file.document.directives) {
+        const target = path.posix.resolve(path.posix.dirname(file.path), directive.path);
+        if (directive.path.trim() !== "" && isBlocked(target)) cluster.blockedIncludes.push({ file, line: directive, target });
+      }
+    }
+  }
   for (const problem of tree.problems) {
     const file = problem.file === null ? undefined : byPath.get(problem.file);
     if (!file) continue;
     const line = file.document.directives.find((directive) => directive.nameSpan.line === problem.line) ?? null;
+    // A blocked include has its own finding; the reader's "could not open" is ours, not PostgreSQL's.
+    if (line && cluster.blockedIncludes.some((blocked) => blocked.line === line)) continue;
     cluster.includeProblems.push({ file, line, lineNumber: problem.line, message: problem.message });
   }
   return cluster;

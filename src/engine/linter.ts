@@ -2,6 +2,7 @@
 // postgresql.conf tree with its pg_hba.conf and pg_ident.conf), builds each cluster view once,
 // runs every rule on it, and turns the findings into ESLint-shaped results, honouring the
 // inline directives of each file.
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FileKind } from "../kinds";
 import { kindFromFileName } from "../kinds";
@@ -36,6 +37,9 @@ export interface LintOptions {
   overrides?: Map<string, Uint8Array>;
   /** Report directives that silenced nothing, at this severity. */
   reportUnusedDisableDirectives?: "warn" | "error";
+  /** Directories whose files may be read through include directives (absolute). Without it,
+   *  every include is followed; with it, an include resolving elsewhere is not read. */
+  includeRoots?: string[];
   /** Every rule id that exists (off ones too): a directive naming another id is reported. */
   knownRuleIds?: ReadonlySet<string>;
 }
@@ -82,6 +86,34 @@ function overlayReader(overrides: Map<string, Uint8Array> | undefined): ConfFile
   };
 }
 
+/** True when a path lies outside every root: following the real path, so a symlink inside
+ *  the tree that points outside it is outside too. */
+export function outsideRoots(roots: string[]): (absPath: string) => boolean {
+  const realRoots = roots.map((root) => realpathOr(root));
+  return (absPath) => {
+    const real = realpathOr(absPath);
+    return !realRoots.some((root) => real === root || real.startsWith(root.endsWith("/") ? root : `${root}/`));
+  };
+}
+
+function realpathOr(absPath: string): string {
+  try {
+    return fs.realpathSync(absPath);
+  } catch {
+    // A missing file: judge by its directory's real path (the directory may be a symlink).
+    const dir = path.dirname(absPath);
+    return dir === absPath ? absPath : path.join(realpathOr(dir), path.basename(absPath));
+  }
+}
+
+/** A reader that refuses what lies outside the roots, as if it did not exist. */
+function rootedReader(reader: ConfFileReader, isOutside: (absPath: string) => boolean): ConfFileReader {
+  return {
+    readFile: (absPath) => (isOutside(absPath) ? { error: "ENOENT" } : reader.readFile(absPath)),
+    readDir: (absPath) => (isOutside(absPath) ? { error: "ENOENT" } : reader.readDir(absPath)),
+  };
+}
+
 function readSource(reader: ConfFileReader, filePath: string): SourceText {
   const bytes = reader.readFile(filePath);
   if (!(bytes instanceof Uint8Array)) throw new InputFileError(filePath, `cannot read "${filePath}": ${ERRNO_TEXT[bytes.error] ?? bytes.error}`);
@@ -118,7 +150,8 @@ function planClusters(targets: LintTarget[], reader: ConfFileReader): ClusterPla
 
 /** Lints the targets; included files of a linted postgresql.conf are linted with it. */
 export function lint(targets: LintTarget[], options: LintOptions): LintRun {
-  const reader = overlayReader(options.overrides);
+  const isOutside = options.includeRoots ? outsideRoots(options.includeRoots) : undefined;
+  const reader = isOutside ? rootedReader(overlayReader(options.overrides), isOutside) : overlayReader(options.overrides);
   const linted = new Set(targets.map((target) => target.path));
   const sources = new Map<string, SourceText>();
   const resultsByPath = new Map<string, LintResult>();
@@ -127,7 +160,7 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
 
   for (const plan of planClusters(targets, reader)) {
     if (plan.mainConf !== null && seenConf.has(plan.mainConf)) continue;
-    const cluster = buildPlannedCluster(plan, options.pgVersion, reader, sources);
+    const cluster = buildPlannedCluster(plan, options.pgVersion, reader, sources, isOutside);
     // A conf file that is part of this tree is linted with it (includes are linted too).
     const lintedHere = new Set<string>();
     for (const file of cluster.confFiles) {
@@ -179,14 +212,14 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
   return { results, fixes, sources };
 }
 
-function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: ConfFileReader, sources: Map<string, SourceText>): ClusterView {
-  let conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string } | null = null;
+function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: ConfFileReader, sources: Map<string, SourceText>, isOutside?: (absPath: string) => boolean): ClusterView {
+  let conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string; isBlocked?: (absPath: string) => boolean } | null = null;
   if (plan.mainConf !== null) {
     // The main file must be readable: PostgreSQL would not start without it.
     readSource(reader, plan.mainConf);
     const auto = path.join(path.dirname(plan.mainConf), "postgresql.auto.conf");
     const hasAuto = plan.mainConf !== auto && reader.readFile(auto) instanceof Uint8Array;
-    conf = { mainPath: plan.mainConf, reader, ...(hasAuto ? { autoConfPath: auto } : {}) };
+    conf = { mainPath: plan.mainConf, reader, ...(hasAuto ? { autoConfPath: auto } : {}), ...(isOutside ? { isBlocked: isOutside } : {}) };
   }
   // The hba documents depend on ssl (hostssl records): read the conf tree first.
   const confOnly = buildCluster(pgVersion, conf, [], []);

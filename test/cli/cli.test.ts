@@ -136,6 +136,24 @@ describe("plugins and configuration", () => {
   });
 });
 
+describe("include roots", () => {
+  test("includes outside the tree are not read unless allowed; symlinks pointing out count as outside", () => {
+    const outside = tree({ "secret.conf": "this line is secret and invalid\n" });
+    const dir = tree({ ".pgconf-lint.json": JSON.stringify({ extends: [] , rules: { "include-outside-tree": "warn" } }), "postgresql.conf": `include '${outside}/secret.conf'\ninclude 'link.conf'\n` });
+    fs.symlinkSync(path.join(outside, "secret.conf"), path.join(dir, "link.conf"));
+    const blocked = run(["--format", "json", "postgresql.conf"], { cwd: dir });
+    expect(blocked.status).toBe(0);
+    const messages = (JSON.parse(blocked.stdout) as { messages: { ruleId: string; line: number; message: string }[] }[])[0]!.messages;
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([["include-outside-tree", 1], ["include-outside-tree", 2]]);
+    expect(messages[0]!.message).toContain(`include "${outside}/secret.conf" points outside the tree being linted`);
+    expect(blocked.stdout).not.toContain("secret and invalid");
+    const allowed = run(["--format", "json", "--include-root", outside, "postgresql.conf"], { cwd: dir });
+    expect(allowed.status).toBe(1);
+    const files = JSON.parse(allowed.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(files.map((f) => [path.basename(f.filePath), f.messages.map((m) => m.ruleId)])).toEqual([["link.conf", ["syntax-error"]], ["postgresql.conf", []], ["secret.conf", ["syntax-error"]]]);
+  });
+});
+
 describe("fixing", () => {
   const files = { ".pgconf-lint.json": PLUGIN_CONFIG, "postgresql.conf": "# tuning\r\nwork_mem = 4GB   # big\r\nport = 5432\r\n" };
 

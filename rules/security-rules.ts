@@ -1,7 +1,9 @@
 // The built-in security rules, registered by rules/index.ts.
 import type { RuleDefinition } from "../src/rule-api";
+import sslCiphers from "./ssl-ciphers";
 import sslEnabled from "./ssl-enabled";
 
 export const securityRules: Record<string, RuleDefinition> = {
+  "ssl-ciphers": sslCiphers,
   "ssl-enabled": sslEnabled,
 };

@@ -84,7 +84,8 @@ describe("exit status and messages", () => {
   test("a directory or a file of unknown kind named explicitly", () => {
     const dir = tree({ "notes.txt": "x", "sub/postgresql.conf": "work_mem = 1MB\n" });
     expect(run(["notes.txt"], { cwd: dir }).stderr).toBe('pgconf-lint: cannot tell the kind of "notes.txt" from its name; name it postgresql*.conf, pg_hba*.conf or pg_ident*.conf, or pass --kind conf|hba|ident\n');
-    expect(run(["--preset", "all", "--format", "json", "sub"], { cwd: dir }).status).toBe(0);
+    const found = JSON.parse(run(["--format", "json", "sub"], { cwd: dir }).stdout) as { filePath: string }[];
+    expect(found.map((result) => result.filePath)).toEqual([path.join(dir, "sub/postgresql.conf")]);
   });
 
   test("--max-warnings and --quiet", () => {
@@ -116,7 +117,7 @@ describe("plugins and configuration", () => {
 
   test("overrides per glob and ignores; print-config shows the result", () => {
     const dir = tree({
-      ".pgconf-lint.json": JSON.stringify({ pgVersion: 16, ignores: ["legacy/**"], overrides: [{ files: ["replica/**"], pgVersion: 13, rules: { "syntax-error": "warn" } }] }),
+      ".pgconf-lint.json": JSON.stringify({ pgVersion: 16, extends: [], ignores: ["legacy/**"], overrides: [{ files: ["replica/**"], pgVersion: 13, rules: { "syntax-error": "warn" } }] }),
       "replica/postgresql.conf": "",
       "legacy/postgresql.conf": "this is not valid at all\n",
     });

@@ -2,8 +2,10 @@
 import type { RuleDefinition } from "../src/rule-api";
 import sslCiphers from "./ssl-ciphers";
 import sslEnabled from "./ssl-enabled";
+import sslMinProtocolVersion from "./ssl-min-protocol-version";
 
 export const securityRules: Record<string, RuleDefinition> = {
   "ssl-ciphers": sslCiphers,
   "ssl-enabled": sslEnabled,
+  "ssl-min-protocol-version": sslMinProtocolVersion,
 };

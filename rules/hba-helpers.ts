@@ -9,9 +9,15 @@ export function isNetworkRecord(record: HbaRecord): boolean {
   return record.connectionType !== null && record.connectionType !== "local";
 }
 
-/** A record the server loads and can match: read without error (a hostssl record while ssl is
- *  off is loaded but can never match, so it counts as not usable too). */
-export function isUsable(record: HbaRecord): boolean {
+/** A record the server loads (parse_hba_line returned a rule). A hostssl record while ssl is
+ *  off is loaded, with an error, and never matches: the rules about its method still apply
+ *  (ssl will be turned on), the ordering analysis treats it as absent. */
+export function isLoaded(record: HbaRecord): boolean {
+  return record.accepted;
+}
+
+/** A loaded record that can match connections. */
+export function canMatch(record: HbaRecord): boolean {
   return record.accepted && record.error === null;
 }
 

@@ -32,7 +32,6 @@ describe("hba-no-trust", () => {
     ["authenticating methods", "host all all 0.0.0.0/0 scram-sha-256\nlocal all all peer\nhostssl all all 10.0.0.0/8 cert\n", undefined],
     ["reject", "host all all 0.0.0.0/0 reject\n", undefined],
     ["loopback trust with allowLoopback", "host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\nhost all all samehost trust\nhost all all localhost trust\n", { allowLoopback: true }],
-    // ssl is on here; a hostssl record that can never match is another rule's finding.
     ["a record PostgreSQL rejects", "host all all 10.0.0.0/8 trust bogus=1\n", undefined],
   ])("valid: %s", (_name, hba, options) => {
     const result = run(hba, options);

@@ -1,5 +1,5 @@
 import { defineRule } from "../src/rule-api";
-import { addressText, describeUsers, isLoopbackAddress, isSingleLineToken, isUsable, replaceFieldEdit } from "./hba-helpers";
+import { addressText, describeUsers, isLoopbackAddress, isSingleLineToken, isLoaded, replaceFieldEdit } from "./hba-helpers";
 
 export default defineRule({
   meta: {
@@ -42,7 +42,7 @@ export default defineRule({
       const text = file.document.source.text;
       for (const record of file.document.records) {
         const method = record.methodToken;
-        if (!isUsable(record) || record.authMethod !== "trust" || !method) continue;
+        if (!isLoaded(record) || record.authMethod !== "trust" || !method) continue;
         const users = describeUsers(record);
         const local = record.connectionType === "local";
         const suggestion = { messageId: local ? ("usePeer" as const) : ("useScram" as const), edits: isSingleLineToken(method) ? [replaceFieldEdit(text, method.span.start, method.span.end, local ? "peer" : "scram-sha-256")] : [] };

@@ -1,4 +1,35 @@
 import { defineRule } from "../src/rule-api";
+import type { ClusterView, ConfDocument, ConfLine } from "../src/rule-api";
+
+// A name written with spaces for underscores (`ssl ciphers = ...`, copied from prose): the
+// first words of the line joined by `_`, when that is a parameter the target version knows.
+const WORD = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/y;
+const MAX_WORDS = 4;
+
+function spacedName(cluster: ClusterView, document: ConfDocument, line: ConfLine): { name: string; start: number; end: number } | undefined {
+  if (line.kind !== "invalid") return undefined;
+  const text = document.source.text.slice(line.span.start, line.commentSpan?.start ?? line.span.end);
+  const words: { text: string; start: number; end: number }[] = [];
+  let at = /^[ \t\r]*/.exec(text)![0].length;
+  while (words.length < MAX_WORDS) {
+    WORD.lastIndex = at;
+    const word = WORD.exec(text);
+    if (!word) break;
+    words.push({ text: word[0], start: at, end: at + word[0].length });
+    const spaces = /[ \t\r]*/y;
+    spaces.lastIndex = WORD.lastIndex;
+    const gap = spaces.exec(text)![0].length;
+    if (gap === 0) break;
+    at = WORD.lastIndex + gap;
+  }
+  for (let count = 2; count <= words.length; count++) {
+    const candidate = words.slice(0, count).map((word) => word.text).join("_");
+    if (cluster.isKnown(candidate)) {
+      return { name: cluster.parameter(candidate)?.name ?? candidate.toLowerCase(), start: line.span.start + words[0]!.start, end: line.span.start + words[count - 1]!.end };
+    }
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -8,9 +39,12 @@ export default defineRule({
     defaultSeverity: "error",
     presets: ["recommended"],
     fixable: false,
+    hasSuggestions: true,
     alwaysOn: true,
     messages: {
       syntaxError: "{{message}}: PostgreSQL will refuse to start (or ignore the whole file on reload) until this line is fixed.",
+      syntaxErrorDidYouMean: '{{message}}: PostgreSQL will refuse to start (or ignore the whole file on reload) until this line is fixed. Did you mean "{{name}}"?',
+      useName: 'Write the name as "{{name}}".',
       includeProblem: "{{message}}: PostgreSQL will refuse to start (or ignore the whole file on reload) until this include is fixed.",
     },
     references: [{ title: "PostgreSQL: Setting Parameters via the Configuration File", url: "https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE" }],
@@ -18,6 +52,17 @@ export default defineRule({
   check(context) {
     for (const file of context.cluster.confFiles) {
       for (const line of file.document.syntaxErrors) {
+        const spaced = spacedName(context.cluster, file.document, line);
+        if (spaced) {
+          context.report({
+            messageId: "syntaxErrorDidYouMean",
+            data: { message: line.error.message, name: spaced.name },
+            filePath: file.path,
+            span: line.error.nearSpan,
+            suggestions: [{ messageId: "useName", data: { name: spaced.name }, edits: [{ range: [spaced.start, spaced.end], text: spaced.name }] }],
+          });
+          continue;
+        }
         context.report({ messageId: "syntaxError", data: { message: line.error.message }, filePath: file.path, span: line.error.nearSpan });
       }
     }

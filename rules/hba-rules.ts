@@ -4,6 +4,7 @@ import hbaInvalidRecord from "./hba-invalid-record";
 import hbaNoMd5 from "./hba-no-md5";
 import hbaNoPassword from "./hba-no-password";
 import hbaNoTrust from "./hba-no-trust";
+import hbaRequireSsl from "./hba-require-ssl";
 import identInvalidRecord from "./ident-invalid-record";
 
 export const hbaRules: Record<string, RuleDefinition> = {
@@ -11,5 +12,6 @@ export const hbaRules: Record<string, RuleDefinition> = {
   "hba-no-md5": hbaNoMd5,
   "hba-no-password": hbaNoPassword,
   "hba-no-trust": hbaNoTrust,
+  "hba-require-ssl": hbaRequireSsl,
   "ident-invalid-record": identInvalidRecord,
 };

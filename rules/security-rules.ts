@@ -1,10 +1,12 @@
 // The built-in security rules, registered by rules/index.ts.
 import type { RuleDefinition } from "../src/rule-api";
+import passwordEncryption from "./password-encryption";
 import sslCiphers from "./ssl-ciphers";
 import sslEnabled from "./ssl-enabled";
 import sslMinProtocolVersion from "./ssl-min-protocol-version";
 
 export const securityRules: Record<string, RuleDefinition> = {
+  "password-encryption": passwordEncryption,
   "ssl-ciphers": sslCiphers,
   "ssl-enabled": sslEnabled,
   "ssl-min-protocol-version": sslMinProtocolVersion,

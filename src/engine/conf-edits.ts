@@ -22,15 +22,41 @@ export function lineEnding(document: ConfDocument): string {
   return lf > 0 && text[lf - 1] === "\r" ? "\r\n" : "\n";
 }
 
+const TAB_WIDTH = 8;
+
+/** The display column after `text` (from a line start), tabs going to the next multiple of 8. */
+function displayWidth(text: string): number {
+  let column = 0;
+  for (const ch of text) column = ch === "\t" ? column + TAB_WIDTH - (column % TAB_WIDTH) : column + 1;
+  return column;
+}
+
 /** Replaces the value token of a setting line; a trailing comment keeps its column when the
- *  spaces before it allow. */
-export function replaceValueEdit(line: ConfSettingLine, rawValue: string): Edit {
+ *  space before it allows. Given the file's text, columns are display columns and a comment
+ *  aligned with tabs (as in the stock sample) stays aligned with tabs. */
+export function replaceValueEdit(line: ConfSettingLine, rawValue: string, source?: { text: string }): Edit {
   const { valueSpan, commentSpan } = line;
   if (commentSpan === null || commentSpan.line !== valueSpan.endLine) return { range: [valueSpan.start, valueSpan.end], text: rawValue };
-  const gap = commentSpan.start - valueSpan.end;
-  const width = rawValue.length - (valueSpan.end - valueSpan.start);
-  const newGap = Math.max(1, gap - width);
-  return { range: [valueSpan.start, commentSpan.start], text: rawValue + " ".repeat(newGap) };
+  if (!source) {
+    const gap = commentSpan.start - valueSpan.end;
+    const width = rawValue.length - (valueSpan.end - valueSpan.start);
+    const newGap = Math.max(1, gap - width);
+    return { range: [valueSpan.start, commentSpan.start], text: rawValue + " ".repeat(newGap) };
+  }
+  const lineStart = source.text.lastIndexOf("\n", valueSpan.start - 1) + 1;
+  const before = source.text.slice(lineStart, valueSpan.start);
+  const gap = source.text.slice(valueSpan.end, commentSpan.start);
+  const target = displayWidth(source.text.slice(lineStart, commentSpan.start));
+  let column = displayWidth(before + rawValue);
+  if (/^\t+$/.test(gap)) {
+    let tabs = "";
+    do {
+      tabs += "\t";
+      column += TAB_WIDTH - (column % TAB_WIDTH);
+    } while (column < target);
+    return { range: [valueSpan.start, commentSpan.start], text: rawValue + tabs };
+  }
+  return { range: [valueSpan.start, commentSpan.start], text: rawValue + " ".repeat(Math.max(1, target - column)) };
 }
 
 /** The stock sample's commented-out line for a parameter (`#ssl = off`), if the file has one. */
@@ -63,7 +89,7 @@ export function insertSettingEdits(cluster: ClusterView, name: string, rawValue:
 /** Sets a parameter: edits the line that sets its effective value, or adds one. */
 export function setParameterEdits(cluster: ClusterView, name: string, rawValue: string): FileEdits | undefined {
   const entry: SettingEntry | undefined = cluster.effective(name);
-  if (entry) return { filePath: entry.file.path, edits: [replaceValueEdit(entry.line, rawValue)] };
+  if (entry) return { filePath: entry.file.path, edits: [replaceValueEdit(entry.line, rawValue, entry.file.document.source)] };
   return insertSettingEdits(cluster, name, rawValue);
 }
 

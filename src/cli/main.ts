@@ -122,6 +122,16 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      "lsp",
+      "Run the language server (Language Server Protocol on stdin/stdout) for editors",
+      (y) => y.option("stdio", { type: "boolean", default: true, describe: "talk over stdin/stdout (the only transport)" }).option("clientProcessId", { type: "number", hidden: true }),
+      async () => {
+        // Loaded only for this command: linting from the command line never pays for it.
+        const { runLanguageServer } = await import("../lsp/server");
+        await runLanguageServer();
+      },
+    )
+    .command(
       "init",
       "Write a .pgconf-lint.json in the working directory",
       (y) => y.option("pg-version", { type: "number", choices: [...SUPPORTED_PG_VERSIONS], default: DEFAULT_PG_VERSION }).option("preset", { type: "string", default: "recommended" }),

@@ -2,7 +2,7 @@
 // loopback-only, open to every address), what the cluster's postgresql.conf says about ssl and
 // password_encryption, and one edit: replace a field and keep the next field's column.
 import type { AuthLine, AuthToken, ClusterView, Edit, HbaAddress, HbaRecord, Span } from "../src/rule-api";
-import { lookupEnum, parseBool } from "../src/rule-api";
+import { isGroupToken, lookupEnum, parseBool } from "../src/rule-api";
 
 /** Connection types for TCP/IP connections (everything but `local`). */
 export function isNetworkRecord(record: HbaRecord): boolean {
@@ -90,11 +90,13 @@ export function recordHead(record: HbaRecord): string {
   return fields.map((field) => field.tokens.map((token) => token.text).join(",")).join(" ");
 }
 
-/** "any user" for `all`, else the USER field as written. */
+/** "any user" for `all`, else the USER field as written ("+g" read as "members of g"). */
 export function describeUsers(record: HbaRecord): string {
   const users = record.users ?? [];
   if (users.some((token) => !token.quoted && token.value === "all")) return "any user";
-  return `${users.length === 1 ? "user" : "users"} ${users.map((token) => token.text).join(",")}`;
+  const parts = users.map((token) => (isGroupToken(token) ? `members of ${token.value.slice(1)}` : token.text));
+  if (users.length === 1) return isGroupToken(users[0]!) ? parts[0]! : `user ${parts[0]}`;
+  return `users ${parts.join(", ")}`;
 }
 
 /** Where the effective value of a parameter comes from, for messages: "postgresql.conf line 12"

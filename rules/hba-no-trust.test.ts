@@ -41,7 +41,7 @@ describe("hba-no-trust", () => {
   test.each([
     ["a network range", "host all all 10.0.0.0/8 trust\n", undefined, [`pg_hba.conf:1:25 ${NETWORK("host", "10.0.0.0/8", "any user")}`]],
     ["the whole Internet, one user", "hostssl  all  postgres  0.0.0.0/0  trust\n", undefined, [`pg_hba.conf:1:36 ${NETWORK("hostssl", "0.0.0.0/0", "user postgres")}`]],
-    ["a separate netmask, two users", "hostnossl all alice,bob 192.168.0.0 255.255.0.0 trust\n", undefined, [`pg_hba.conf:1:49 ${NETWORK("hostnossl", "192.168.0.0 255.255.0.0", "users alice,bob")}`]],
+    ["a separate netmask, two users", "hostnossl all alice,bob 192.168.0.0 255.255.0.0 trust\n", undefined, [`pg_hba.conf:1:49 ${NETWORK("hostnossl", "192.168.0.0 255.255.0.0", "users alice, bob")}`]],
     ["samenet is not loopback", "host all all samenet trust\n", undefined, [`pg_hba.conf:1:22 ${NETWORK("host", "samenet", "any user")}`]],
     ["127.0.0.0/7 reaches beyond loopback", "host all all 127.0.0.0/7 trust\n", undefined, [`pg_hba.conf:1:26 ${NETWORK("host", "127.0.0.0/7", "any user")}`]],
     ["a host name other than localhost", "host all all db.example.com trust\n", undefined, [`pg_hba.conf:1:29 ${NETWORK("host", "db.example.com", "any user")}`]],

@@ -1,6 +1,9 @@
 // The built-in hba rules, registered by rules/index.ts.
 import type { RuleDefinition } from "../src/rule-api";
+import hbaBroadAddress from "./hba-broad-address";
+import hbaIdentOverTcp from "./hba-ident-over-tcp";
 import hbaInvalidRecord from "./hba-invalid-record";
+import hbaLdapCleartext from "./hba-ldap-cleartext";
 import hbaNoMd5 from "./hba-no-md5";
 import hbaNoPassword from "./hba-no-password";
 import hbaNoTrust from "./hba-no-trust";
@@ -8,7 +11,10 @@ import hbaRequireSsl from "./hba-require-ssl";
 import identInvalidRecord from "./ident-invalid-record";
 
 export const hbaRules: Record<string, RuleDefinition> = {
+  "hba-broad-address": hbaBroadAddress,
+  "hba-ident-over-tcp": hbaIdentOverTcp,
   "hba-invalid-record": hbaInvalidRecord,
+  "hba-ldap-cleartext": hbaLdapCleartext,
   "hba-no-md5": hbaNoMd5,
   "hba-no-password": hbaNoPassword,
   "hba-no-trust": hbaNoTrust,

@@ -95,10 +95,12 @@ async function main(argv: string[]): Promise<number> {
           .option("pg-version", { type: "number", choices: [...SUPPORTED_PG_VERSIONS], default: DEFAULT_PG_VERSION, describe: "target PostgreSQL major version" })
           .option("format", { choices: ["table", "json"] as const, default: "table" as const, describe: "output format" })
           .option("ssl", { type: "boolean", default: true, describe: "whether the server has ssl on (hostssl records cannot match without it)" })
+          .option("effective", { type: "boolean", default: false, describe: "postgresql.conf: each parameter whose effective value differs from the default, with its source and whether a change needs a restart" })
+          .example("$0 show --effective postgresql.conf", "the effective non-default settings, where each is set")
           .example("$0 show postgresql.conf", "settings as pg_file_settings shows them, includes followed")
           .example("$0 show --pg-version 15 --format json pg_hba.conf", "hba rules as PostgreSQL 15's pg_hba_file_rules, as JSON"),
       (args) => {
-        exitCode = runShow({ files: args.files as string[], ...(args.kind ? { kind: args.kind } : {}), pgVersion: args["pg-version"], format: args.format, sslEnabled: args.ssl, stdout });
+        exitCode = runShow({ files: args.files as string[], ...(args.kind ? { kind: args.kind } : {}), pgVersion: args["pg-version"], format: args.format, sslEnabled: args.ssl, effective: args.effective, stdout });
       },
     )
     .command(

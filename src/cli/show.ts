@@ -10,6 +10,7 @@ import { fileSettingsColumns, hbaRuleColumns, identMappingColumns } from "../vie
 import type { PgVersion } from "../views/types";
 import { settingJudge } from "../views/judge";
 import { renderTable } from "./table";
+import { EFFECTIVE_COLUMNS, effectiveRows } from "./show-effective";
 import { InputError, UsageError } from "./errors";
 
 export interface ShowOptions {
@@ -18,6 +19,8 @@ export interface ShowOptions {
   pgVersion: number;
   format: "table" | "json";
   sslEnabled: boolean;
+  /** postgresql.conf only: the effective value of each parameter that differs from its default. */
+  effective?: boolean;
   stdout: (text: string) => void;
 }
 
@@ -30,7 +33,11 @@ export function runShow(options: ShowOptions): number {
     if (!kind) throw new UsageError(`cannot tell the kind of "${file}" from its name; name it postgresql*.conf, pg_hba*.conf or pg_ident*.conf, or pass --kind conf|hba|ident`);
     const absolute = path.resolve(file);
     assertReadableFile(file, absolute);
-    if (kind === "conf") {
+    if (kind === "conf" && options.effective) {
+      outputs.push({ file, kind, rows: effectiveRows(absolute, pgVersion, process.cwd()), columns: EFFECTIVE_COLUMNS });
+    } else if (options.effective) {
+      throw new UsageError(`--effective applies to postgresql.conf files; "${file}" is a ${kind} file`);
+    } else if (kind === "conf") {
       const autoConf = path.join(path.dirname(absolute), "postgresql.auto.conf");
       const isAutoConf = path.basename(absolute) === "postgresql.auto.conf";
       const { rows } = readFileSettings(absolute, { pgVersion, judge: settingJudge(pgVersion), autoConfPath: isAutoConf ? undefined : autoConf });

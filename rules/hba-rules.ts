@@ -1,6 +1,7 @@
 // The built-in hba rules, registered by rules/index.ts.
 import type { RuleDefinition } from "../src/rule-api";
 import hbaBroadAddress from "./hba-broad-address";
+import hbaHostsslWithoutSsl from "./hba-hostssl-without-ssl";
 import hbaIdentOverTcp from "./hba-ident-over-tcp";
 import hbaInvalidRecord from "./hba-invalid-record";
 import hbaLdapCleartext from "./hba-ldap-cleartext";
@@ -8,10 +9,12 @@ import hbaNoMd5 from "./hba-no-md5";
 import hbaNoPassword from "./hba-no-password";
 import hbaNoTrust from "./hba-no-trust";
 import hbaRequireSsl from "./hba-require-ssl";
+import hbaScramWithMd5Encryption from "./hba-scram-with-md5-encryption";
 import identInvalidRecord from "./ident-invalid-record";
 
 export const hbaRules: Record<string, RuleDefinition> = {
   "hba-broad-address": hbaBroadAddress,
+  "hba-hostssl-without-ssl": hbaHostsslWithoutSsl,
   "hba-ident-over-tcp": hbaIdentOverTcp,
   "hba-invalid-record": hbaInvalidRecord,
   "hba-ldap-cleartext": hbaLdapCleartext,
@@ -19,5 +22,6 @@ export const hbaRules: Record<string, RuleDefinition> = {
   "hba-no-password": hbaNoPassword,
   "hba-no-trust": hbaNoTrust,
   "hba-require-ssl": hbaRequireSsl,
+  "hba-scram-with-md5-encryption": hbaScramWithMd5Encryption,
   "ident-invalid-record": identInvalidRecord,
 };

@@ -1,11 +1,13 @@
 // The built-in security rules, registered by rules/index.ts.
 import type { RuleDefinition } from "../src/rule-api";
+import authDelay from "./auth-delay";
 import passwordEncryption from "./password-encryption";
 import sslCiphers from "./ssl-ciphers";
 import sslEnabled from "./ssl-enabled";
 import sslMinProtocolVersion from "./ssl-min-protocol-version";
 
 export const securityRules: Record<string, RuleDefinition> = {
+  "auth-delay": authDelay,
   "password-encryption": passwordEncryption,
   "ssl-ciphers": sslCiphers,
   "ssl-enabled": sslEnabled,

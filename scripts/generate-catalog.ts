@@ -49,6 +49,26 @@ async function libraryDir(server: OracleServer): Promise<string> {
   return dir;
 }
 
+/** For each parameter of the stock postgresql.conf.sample, the section header above its
+ *  commented-out line ("# - SSL -", else "# CONNECTIONS AND AUTHENTICATION"). */
+function sampleSections(shareDir: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  const file = path.join(shareDir, "postgresql.conf.sample");
+  if (!fs.existsSync(file)) return sections;
+  let section: string | null = null;
+  let subsection: string | null = null;
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    if (/^# [A-Z][A-Z0-9 ,()/-]+$/.test(line.trimEnd())) {
+      section = line.trimEnd();
+      subsection = null;
+    } else if (/^# - .+ -$/.test(line.trimEnd())) subsection = line.trimEnd();
+    const match = /^#([a-z_][a-z0-9_.]*)\s*=/.exec(line);
+    const header = subsection ?? section;
+    if (match && header && !sections.has(match[1]!)) sections.set(match[1]!, header);
+  }
+  return sections;
+}
+
 function toNumber(text: string | null): number | null {
   return text === null ? null : Number(text);
 }
@@ -71,6 +91,8 @@ async function readCatalog(version: number): Promise<Catalog> {
         // A PL whose language runtime is missing from this build: its parameters stay unknown.
       }
     }
+    const share = (await server.query<{ setting: string }>("SELECT setting FROM pg_config WHERE name = 'SHAREDIR'"))[0]?.setting ?? "";
+    const sections = sampleSections(share);
     const rows = await server.query<PgSettingsRow>(
       "SELECT name, vartype, unit, min_val, max_val, enumvals, boot_val, context, category, short_desc FROM pg_settings ORDER BY name",
     );
@@ -89,6 +111,8 @@ async function readCatalog(version: number): Promise<Catalog> {
       };
       const prefix = row.name.includes(".") ? row.name.slice(0, row.name.indexOf(".")) : null;
       if (prefix !== null && loaded.includes(prefix)) parameter.module = prefix;
+      const section = sections.get(row.name);
+      if (section) parameter.sampleSection = section;
       return parameter;
     });
     const listed = new Set(parameters.map((parameter) => parameter.name));

@@ -23,6 +23,8 @@ export interface CatalogParameter {
   shortDesc: string;
   /** The module that defines it, for parameters of contrib modules (e.g. "auth_delay"); else absent. */
   module?: string;
+  /** The section header above its line in the stock postgresql.conf.sample ("# - SSL -"). */
+  sampleSection?: string;
 }
 
 export interface Catalog {

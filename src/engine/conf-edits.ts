@@ -68,8 +68,22 @@ export function commentedOutLine(document: ConfDocument, name: string): { start:
   return undefined;
 }
 
+/** The line of the stock sample's section header (`# - SSL -`) in the file, if it kept it: a new
+ *  line goes below the header (and the blank line after it). */
+function sectionInsertOffset(document: ConfDocument, header: string): number | undefined {
+  const wanted = header.trim().toLowerCase();
+  const lines = document.lines;
+  const index = lines.findIndex((line) => line.kind === "comment" && line.comment.trim().toLowerCase() === wanted);
+  if (index === -1) return undefined;
+  const headerLine = lines[index]!;
+  if (!document.source.text.slice(headerLine.span.start, headerLine.span.end).endsWith("\n")) return undefined;
+  const next = lines[index + 1];
+  return next?.kind === "blank" && next.span.end > next.span.start && document.source.text.slice(next.span.start, next.span.end).endsWith("\n") ? next.span.end : headerLine.span.end;
+}
+
 /** Edits that add `name = rawValue` to the main postgresql.conf: after its commented-out stock
- *  line if there is one, else at the end. */
+ *  line if there is one, else under the stock sample's section header for the parameter if the
+ *  file has it, else at the end. */
 export function insertSettingEdits(cluster: ClusterView, name: string, rawValue: string): FileEdits | undefined {
   const main = cluster.mainConf;
   if (!main) return undefined;
@@ -82,6 +96,9 @@ export function insertSettingEdits(cluster: ClusterView, name: string, rawValue:
     const endsWithNewline = text.slice(stock.start, stock.end).endsWith("\n");
     return { filePath: main.path, edits: [{ range: [stock.end, stock.end], text: endsWithNewline ? `${newLine}${eol}` : `${eol}${newLine}` }] };
   }
+  const header = cluster.parameter(name)?.sampleSection;
+  const underHeader = header ? sectionInsertOffset(document, header) : undefined;
+  if (underHeader !== undefined) return { filePath: main.path, edits: [{ range: [underHeader, underHeader], text: `${newLine}${eol}` }] };
   const needsNewline = text.length > 0 && !text.endsWith("\n");
   return { filePath: main.path, edits: [{ range: [text.length, text.length], text: `${needsNewline ? eol : ""}${newLine}${eol}` }] };
 }

@@ -25,7 +25,7 @@ describe("engine", () => {
   });
 
   test("included files are linted with their main file, findings in their own result", () => {
-    const run = lintCluster({ "postgresql.conf": "flagme = 1\ninclude 'extra.conf'\n", "extra.conf": "flagme = 2 # again\n" }, { rules: { "test/flag": "error" } }, [flagPlugin]);
+    const run = lintCluster({ "postgresql.conf": "flagme = 1\ninclude 'extra.conf'\n", "extra.conf": "flagme = 2 # again\n" }, { extends: [], rules: { "test/flag": "error" } }, [flagPlugin]);
     expect(run.lines).toEqual(["extra.conf:1:1 test/flag flagme set to 2", "postgresql.conf:1:1 test/flag flagme set to 1"]);
     expect(run.results.map((r) => [r.errorCount, r.fixableErrorCount])).toEqual([[1, 1], [1, 1]]);
     expect(run.fixed()).toEqual({ "postgresql.conf": "flagme = 0\ninclude 'extra.conf'\n", "extra.conf": "flagme = 0 # again\n" });
@@ -45,7 +45,7 @@ describe("engine", () => {
       "work_mem = 1MB",
       "",
     ].join("\n");
-    const run = lintCluster({ "postgresql.conf": conf }, { rules: { "test/flag": "warn" }, reportUnused: "warn" }, [flagPlugin]);
+    const run = lintCluster({ "postgresql.conf": conf }, { extends: [], rules: { "test/flag": "warn" }, reportUnused: "warn" }, [flagPlugin]);
     expect(run.lines).toEqual([
       "postgresql.conf:7:1 test/flag flagme set to 4",
       'postgresql.conf:8:1 - Unknown rule "no-such-rule" in a pgconf-lint-disable-line directive: check the rule id (`pgconf-lint rules` lists them).',

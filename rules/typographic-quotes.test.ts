@@ -21,6 +21,7 @@ const valid: { name: string; conf: string }[] = [
   { name: "ASCII quotes", conf: "ssl_cert_file = 'server.crt'\nx.y = 'on'\n" },
   { name: "typographic quotes inside an ASCII-quoted value are deliberate", conf: "log_line_prefix = '“%m” [%p] '\napplication_name = '‘app’'\n" },
   { name: "an apostrophe inside a word", conf: "cluster_name = O’Brien\n" },
+  { name: "an apostrophe inside a word of a line that is invalid for another reason", conf: "cluster_name = O’Brien 2\n" },
   { name: "typographic quotes in a comment", conf: "work_mem = 4MB # the ‘default’ was too small\n# “quoted” comment line\n" },
 ];
 
@@ -141,7 +142,7 @@ const invalid: Invalid[] = [
 
 describe(RULE, () => {
   test.each(valid)("valid: $name", ({ conf }) => {
-    expect(run(conf).lines).toEqual([]);
+    expect(run(conf).lines.filter((line) => line.includes(` ${RULE} `))).toEqual([]);
   });
 
   test.each(invalid)("invalid: $name", ({ conf, lines, fixed, reads }) => {

@@ -75,7 +75,9 @@ function strayQuotes(document: ConfDocument, line: ConfLine): { chars: string; s
   const q = new RegExp(quoteClass(document), "g");
   const lineEnd = line.kind !== "blank" && line.commentSpan ? line.commentSpan.start : line.span.start + lineText(document, line).length;
   const text = document.source.text.slice(line.span.start, lineEnd).replace(ASCII_STRING, (s) => " ".repeat(s.length));
-  const found = [...text.matchAll(q)];
+  // Only quotes at either end of a word: an apostrophe inside one (O’Brien) may be meant.
+  const isEdge = (ch: string | undefined) => ch === undefined || /[\s=#]/.test(ch);
+  const found = [...text.matchAll(q)].filter((m) => isEdge(text[m.index - 1]) || isEdge(text[m.index + 1]));
   if (found.length === 0) return null;
   const first = found[0]!.index;
   const last = found[found.length - 1]!.index + 1;

@@ -1,6 +1,8 @@
 // The built-in security rules, registered by rules/index.ts.
 import type { RuleDefinition } from "../src/rule-api";
 import authDelay from "./auth-delay";
+import logConnections from "./log-connections";
+import logDisconnections from "./log-disconnections";
 import passwordEncryption from "./password-encryption";
 import sslCiphers from "./ssl-ciphers";
 import sslEnabled from "./ssl-enabled";
@@ -8,6 +10,8 @@ import sslMinProtocolVersion from "./ssl-min-protocol-version";
 
 export const securityRules: Record<string, RuleDefinition> = {
   "auth-delay": authDelay,
+  "log-connections": logConnections,
+  "log-disconnections": logDisconnections,
   "password-encryption": passwordEncryption,
   "ssl-ciphers": sslCiphers,
   "ssl-enabled": sslEnabled,

@@ -218,3 +218,14 @@ export function editDistance(a: string, b: string): number {
 export function authTokenText(value: string): string {
   return /^[^\s,"#]+$/.test(value) ? value : `"${value.replace(/"/g, '""')}"`;
 }
+
+/** The `map=NAME` options of a record, read from its tokens: a record PostgreSQL rejects before
+ *  its options (an unsupported method) still names its map. Options follow the first three
+ *  fields. */
+export function mapOptions(record: HbaRecord): { name: string; token: AuthToken }[] {
+  const out: { name: string; token: AuthToken }[] = [];
+  for (const field of record.fields.slice(3)) {
+    for (const token of field.tokens) if (token.value.startsWith("map=")) out.push({ name: token.value.slice(4), token });
+  }
+  return out;
+}

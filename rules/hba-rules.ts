@@ -10,7 +10,9 @@ import hbaNoPassword from "./hba-no-password";
 import hbaNoTrust from "./hba-no-trust";
 import hbaRequireSsl from "./hba-require-ssl";
 import hbaScramWithMd5Encryption from "./hba-scram-with-md5-encryption";
+import hbaUnknownIdentMap from "./hba-unknown-ident-map";
 import identInvalidRecord from "./ident-invalid-record";
+import identUnusedMap from "./ident-unused-map";
 
 export const hbaRules: Record<string, RuleDefinition> = {
   "hba-broad-address": hbaBroadAddress,
@@ -23,5 +25,7 @@ export const hbaRules: Record<string, RuleDefinition> = {
   "hba-no-trust": hbaNoTrust,
   "hba-require-ssl": hbaRequireSsl,
   "hba-scram-with-md5-encryption": hbaScramWithMd5Encryption,
+  "hba-unknown-ident-map": hbaUnknownIdentMap,
   "ident-invalid-record": identInvalidRecord,
+  "ident-unused-map": identUnusedMap,
 };

@@ -21,6 +21,7 @@ import type { PgVersion } from "../views/types";
 import { ConfigLookup, configForFile, readConfigFile } from "./config-file";
 import type { LoadedConfigFile } from "./config-file";
 import { discoverFiles } from "./discover";
+import { changedFiles, changedLines, touchesChangedLine } from "./git-changes";
 import { UsageError } from "./errors";
 
 export const TOOL_VERSION = "0.1.0";
@@ -49,6 +50,14 @@ export interface LintCommandOptions {
   fixDryRun: boolean;
   diff: boolean;
   reportUnusedDisableDirectives: boolean;
+  /** Apply only the fixes of these rules (--fix-rule). */
+  fixRules?: string[];
+  /** Apply only the fixes of rules of these categories (--fix-type). */
+  fixTypes?: string[];
+  /** Lint only files changed since this git revision (--changed-since). */
+  changedSince?: string;
+  /** With changedSince: keep only findings on changed lines (--only-changed-lines). */
+  onlyChangedLines?: boolean;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -143,12 +152,12 @@ function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string 
   };
   let run = lint(group.targets, lintOptions);
   const originals = new Map(run.sources);
-  const fixing = options.fix || options.fixDryRun || options.diff;
+  const fixing = options.fix || options.fixDryRun || options.diff || options.format === "diff";
   const current = new Map<string, string>();
   for (let pass = 0; fixing && pass < MAX_FIX_PASSES && run.fixes.length > 0; pass++) {
     let progressed = false;
     const byFile = new Map<string, LintRun["fixes"]>();
-    for (const fix of run.fixes) byFile.set(fix.filePath, [...(byFile.get(fix.filePath) ?? []), fix]);
+    for (const fix of run.fixes.filter((candidate) => fixWanted(candidate.ruleId, registry, options))) byFile.set(fix.filePath, [...(byFile.get(fix.filePath) ?? []), fix]);
     for (const [filePath, fixes] of byFile) {
       const source = run.sources.get(filePath);
       if (!source) continue;
@@ -169,9 +178,36 @@ function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string 
   return { run, registry, changed };
 }
 
+/** --fix-rule / --fix-type: whether a rule's fixes are applied. */
+function fixWanted(ruleId: string, registry: RuleRegistry, options: LintCommandOptions): boolean {
+  if (options.fixRules && options.fixRules.length > 0 && !options.fixRules.includes(ruleId)) return false;
+  if (options.fixTypes && options.fixTypes.length > 0) {
+    const category = registry.get(ruleId)?.rule.meta.category;
+    if (!category || !options.fixTypes.includes(category)) return false;
+  }
+  return true;
+}
+
 function ignoredFileResult(filePath: string): LintResult {
   const message: LintMessage = { ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern in the configuration file.", line: 0, column: 0, endLine: 0, endColumn: 0 };
   return { filePath, kind: kindFromFileName(filePath) ?? "conf", messages: [message], suppressedMessages: [], errorCount: 0, warningCount: 1, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+}
+
+function realpathOr(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** --only-changed-lines: drop findings that touch no changed line, and recount. */
+function keepChangedLines(result: LintResult, lines: Set<number> | undefined): void {
+  result.messages = lines ? result.messages.filter((message) => touchesChangedLine(lines, message.line, message.endLine)) : [];
+  result.errorCount = result.messages.filter((message) => message.severity === 2).length;
+  result.warningCount = result.messages.filter((message) => message.severity === 1).length;
+  result.fixableErrorCount = result.messages.filter((message) => message.severity === 2 && message.fix).length;
+  result.fixableWarningCount = result.messages.filter((message) => message.severity === 1 && message.fix).length;
 }
 
 function keepErrorsOnly(result: LintResult): LintResult {
@@ -182,10 +218,16 @@ function keepErrorsOnly(result: LintResult): LintResult {
 /** Runs the lint command; returns the exit status. */
 export function runLintCommand(options: LintCommandOptions): number {
   const stdinPath = options.stdinText !== undefined ? path.resolve(options.cwd, options.stdinFilename ?? "postgresql.conf") : null;
-  const files =
+  let files =
     stdinPath !== null
       ? [{ path: stdinPath, kind: options.kind ?? kindFromFileName(stdinPath) ?? "conf", explicit: true }]
       : discoverFiles(options.patterns, { cwd: options.cwd, ...(options.kind ? { kind: options.kind } : {}) });
+  let lineFilter: Map<string, Set<number>> | null = null;
+  if (options.changedSince !== undefined && stdinPath === null) {
+    const changed = new Set(changedFiles(options.changedSince, options.cwd).map((file) => realpathOr(file)));
+    files = files.filter((file) => changed.has(realpathOr(file.path)));
+    if (options.onlyChangedLines) lineFilter = changedLines(options.changedSince, options.cwd, files.map((file) => file.path));
+  }
   const ignoredExplicit: string[] = [];
   const groups = groupTargets(options, files, ignoredExplicit);
   if (files.length === 0 && options.patterns.length === 0) {
@@ -215,10 +257,17 @@ export function runLintCommand(options: LintCommandOptions): number {
     }
   }
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  if (lineFilter) for (const result of results) keepChangedLines(result, lineFilter.get(result.filePath));
   const shown = options.quiet ? results.map(keepErrorsOnly) : results;
 
+  // An editor's format-on-save: the fixed text (or the text as it was) on stdout, nothing else.
+  if (stdinPath !== null && options.fix && !options.outputFile && options.format === "stylish") {
+    const result = results.find((candidate) => candidate.filePath === stdinPath);
+    options.stdout(result?.output ?? options.stdinText ?? "");
+    return results.some((candidate) => candidate.errorCount > 0) ? 1 : 0;
+  }
   let output: string;
-  if (options.diff) {
+  if (options.diff || options.format === "diff") {
     output = unifiedDiff(diffs.map(({ path: p, before, after }) => ({ path: p, before, after })), options.cwd);
   } else {
     const formatter = loadFormatter(options.format);

@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
           .option("rule", { type: "string", array: true, nargs: 1, default: [] as string[], describe: "set a rule: 'id: error' or JSON '{\"id\": [\"warn\", {...}]}'" })
           .option("include-root", { type: "string", array: true, nargs: 1, describe: "a directory that include directives may read besides the linted tree (repeatable)" })
           .option("preset", { type: "string", array: true, nargs: 1, describe: "presets instead of the config's extends: recommended, cis, all" })
-          .option("format", { alias: "f", type: "string", default: "stylish", describe: `output format: ${FORMAT_NAMES.join(", ")}` })
+          .option("format", { alias: "f", type: "string", default: "stylish", describe: `output format: ${FORMAT_NAMES.join(", ")}, diff` })
           .option("output-file", { alias: "o", type: "string", describe: "write the report to a file" })
           .option("max-warnings", { type: "number", default: -1, describe: "exit 1 when there are more warnings than this" })
           .option("quiet", { type: "boolean", default: false, describe: "report errors only" })
@@ -49,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
           .option("fix", { type: "boolean", default: false, describe: "fix what can be fixed, in place (atomic writes)" })
           .option("fix-dry-run", { type: "boolean", default: false, describe: "fix in memory; --format json shows each file's fixed `output`" })
           .option("diff", { type: "boolean", default: false, describe: "print the fixes as a unified diff (git apply / patch -p1)" })
+          .option("fix-rule", { type: "string", array: true, nargs: 1, describe: "apply only this rule's fixes (repeatable)" })
+          .option("fix-type", { type: "string", array: true, nargs: 1, describe: "apply only fixes of rules of this category: security, tls, authentication, logging, durability, correctness, syntax" })
+          .option("changed-since", { type: "string", describe: "lint only the files changed since this git revision" })
+          .option("only-changed-lines", { type: "boolean", default: false, describe: "with --changed-since: report only findings on changed lines (review bots)" })
           .option("report-unused-disable-directives", { type: "boolean", default: false, describe: "report pgconf-lint-disable directives that silence nothing" })
           .example("$0", "lint every configuration file under the working directory")
           .example("$0 --pg-version 15 data/postgresql.conf data/pg_hba.conf", "lint a cluster for PostgreSQL 15")
@@ -57,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
           .example("$0 --format sarif -o pgconf-lint.sarif", "a report for GitHub code scanning")
           .example("cat postgresql.conf | $0 --stdin --stdin-filename postgresql.conf", "lint an editor's buffer"),
       (args) => {
+        if (args["only-changed-lines"] && args["changed-since"] === undefined) throw new UsageError("--only-changed-lines needs --changed-since REF");
         if (args.fix && args.diff) throw new UsageError("--fix writes the files and --diff prints the changes: choose one");
         if (args.stdin && (args.files?.length ?? 0) > 0) throw new UsageError("--stdin takes no file arguments; name the file with --stdin-filename");
         exitCode = runLintCommand({
@@ -80,6 +85,10 @@ async function main(argv: string[]): Promise<number> {
           fixDryRun: args["fix-dry-run"],
           diff: args.diff,
           reportUnusedDisableDirectives: args["report-unused-disable-directives"],
+          ...(args["fix-rule"] ? { fixRules: args["fix-rule"] } : {}),
+          ...(args["fix-type"] ? { fixTypes: args["fix-type"] } : {}),
+          ...(args["changed-since"] !== undefined ? { changedSince: args["changed-since"] } : {}),
+          onlyChangedLines: args["only-changed-lines"],
           stdout,
           stderr,
         });

@@ -204,8 +204,38 @@ describe("fixing", () => {
     expect(fs.readFileSync(path.join(dir, "postgresql.conf"), "utf8")).toBe("work_mem = 1MB\n");
   });
 
+  test("--stdin --fix prints the fixed text alone (format on save)", () => {
+    const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG });
+    expect(run(["--stdin", "--stdin-filename", "postgresql.conf", "--fix"], { cwd: dir, input: "# c\nwork_mem = 8GB # big\n" })).toEqual({ status: 0, stdout: "# c\nwork_mem = '1GB' # big\n", stderr: "" });
+    expect(run(["--stdin", "--stdin-filename", "postgresql.conf", "--fix"], { cwd: dir, input: "bad line here\n" })).toEqual({ status: 1, stdout: "bad line here\n", stderr: "" });
+  });
+
+  test("--fix-rule and --fix-type limit which fixes apply; --format diff is the diff", () => {
+    const dir = tree(files);
+    expect(run(["--format", "diff", "--fix-rule", "syntax-error"], { cwd: dir }).stdout).toBe("");
+    expect(run(["--format", "diff", "--fix-type", "security"], { cwd: dir }).stdout).toBe("");
+    expect(run(["--format", "diff", "--fix-rule", "example/no-work-mem-over-1gb"], { cwd: dir }).stdout).toContain("+work_mem = '1GB'   # big\r\n");
+    expect(run(["--format", "diff", "--fix-type", "correctness"], { cwd: dir }).stdout).toContain("+work_mem = '1GB'   # big\r\n");
+  });
+
   test("--fix and --diff together are a usage error", () => {
     expect(run(["--fix", "--diff"], { cwd: tree({}) })).toEqual({ status: 2, stdout: "", stderr: "pgconf-lint: --fix writes the files and --diff prints the changes: choose one\n" });
+  });
+});
+
+describe("git", () => {
+  test("--changed-since lints changed files only; --only-changed-lines keeps findings on changed lines", () => {
+    const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG, "a/postgresql.conf": "work_mem = 2GB\nport = 5432\n", "b/postgresql.conf": "work_mem = 3GB\n" });
+    const git = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8" });
+    git("init", "-q");
+    git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".");
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
+    fs.writeFileSync(path.join(dir, "a/postgresql.conf"), "work_mem = 2GB\nport = 5433\nwork_mem = 4GB\n");
+    const changed = JSON.parse(run(["--changed-since", "HEAD", "--format", "json"], { cwd: dir }).stdout) as { filePath: string; messages: { line: number }[] }[];
+    expect(changed.map((r) => [path.relative(dir, r.filePath), r.messages.map((m) => m.line)])).toEqual([["a/postgresql.conf", [1, 3]]]);
+    const lines = JSON.parse(run(["--changed-since", "HEAD", "--only-changed-lines", "--format", "json"], { cwd: dir }).stdout) as { messages: { line: number }[]; errorCount: number }[];
+    expect(lines.map((r) => [r.messages.map((m) => m.line), r.errorCount])).toEqual([[[3], 1]]);
+    expect(run(["--only-changed-lines"], { cwd: dir }).stderr).toBe("pgconf-lint: --only-changed-lines needs --changed-since REF\n");
   });
 });
 

@@ -1,6 +1,7 @@
 // The built-in security rules, registered by rules/index.ts.
 import type { RuleDefinition } from "../src/rule-api";
 import authDelay from "./auth-delay";
+import dataDurability from "./data-durability";
 import developerOptions from "./developer-options";
 import logConnections from "./log-connections";
 import logDisconnections from "./log-disconnections";
@@ -11,6 +12,7 @@ import sslMinProtocolVersion from "./ssl-min-protocol-version";
 
 export const securityRules: Record<string, RuleDefinition> = {
   "auth-delay": authDelay,
+  "data-durability": dataDurability,
   "developer-options": developerOptions,
   "log-connections": logConnections,
   "log-disconnections": logDisconnections,

@@ -3,6 +3,7 @@ import type { RuleDefinition } from "../src/rule-api";
 import authDelay from "./auth-delay";
 import dataDurability from "./data-durability";
 import developerOptions from "./developer-options";
+import listenAddresses from "./listen-addresses";
 import logConnections from "./log-connections";
 import logDisconnections from "./log-disconnections";
 import passwordEncryption from "./password-encryption";
@@ -14,6 +15,7 @@ export const securityRules: Record<string, RuleDefinition> = {
   "auth-delay": authDelay,
   "data-durability": dataDurability,
   "developer-options": developerOptions,
+  "listen-addresses": listenAddresses,
   "log-connections": logConnections,
   "log-disconnections": logDisconnections,
   "password-encryption": passwordEncryption,

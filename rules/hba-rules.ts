@@ -11,6 +11,7 @@ import hbaNoTrust from "./hba-no-trust";
 import hbaRequireSsl from "./hba-require-ssl";
 import hbaScramWithMd5Encryption from "./hba-scram-with-md5-encryption";
 import hbaUnknownIdentMap from "./hba-unknown-ident-map";
+import hbaUnreachable from "./hba-unreachable";
 import identInvalidRecord from "./ident-invalid-record";
 import identUnusedMap from "./ident-unused-map";
 
@@ -26,6 +27,7 @@ export const hbaRules: Record<string, RuleDefinition> = {
   "hba-require-ssl": hbaRequireSsl,
   "hba-scram-with-md5-encryption": hbaScramWithMd5Encryption,
   "hba-unknown-ident-map": hbaUnknownIdentMap,
+  "hba-unreachable": hbaUnreachable,
   "ident-invalid-record": identInvalidRecord,
   "ident-unused-map": identUnusedMap,
 };

@@ -1,0 +1,283 @@
+import { defineRule, isGroupToken, isRegexToken } from "../src/rule-api";
+import type { AuthToken, HbaAddress, HbaRecord } from "../src/rule-api";
+import { ipNetworkCovers, canMatch, recordHead, recordSpan } from "./hba-helpers";
+
+// check_hba (hba.c) takes the first record whose connection type, address, database and user
+// all match. A record is unreachable when one earlier record matches every connection it
+// could match. Earlier records are indexed by connection type, address (prefix buckets) and
+// database/user keys, so each record is compared with a few candidates only: the analysis
+// stays linear in the number of records.
+
+type ConnType = "local" | "host" | "hostssl" | "hostnossl" | "hostgssenc" | "hostnogssenc";
+
+/** The connection types whose records match every connection a record of this type matches
+ *  (TCP connections are plain, SSL or GSSAPI-encrypted). */
+const COVERING_TYPES: Record<ConnType, ConnType[]> = {
+  local: ["local"],
+  host: ["host"],
+  hostssl: ["host", "hostssl", "hostnogssenc"],
+  hostnossl: ["host", "hostnossl"],
+  hostgssenc: ["host", "hostgssenc", "hostnossl"],
+  hostnogssenc: ["host", "hostnogssenc"],
+};
+
+/** How a DATABASE token matches (check_db), or null when it cannot be known (`@file`). */
+function databaseKey(token: AuthToken, pgVersion: number): string | null {
+  if (token.fileRef !== null) return null;
+  if (isRegexToken(token, pgVersion)) return `re:${token.value}`;
+  if (!token.quoted) {
+    if (token.value === "all" || token.value === "replication" || token.value === "sameuser") return token.value;
+    if (token.value === "samerole" || token.value === "samegroup") return "samerole";
+  }
+  return `name:${token.value}`;
+}
+
+/** How a USER token matches (check_role), or null when it cannot be known (`@file`). */
+function userKey(token: AuthToken, pgVersion: number): string | null {
+  if (token.fileRef !== null) return null;
+  if (isGroupToken(token)) return `group:${token.value}`;
+  if (!token.quoted && token.value === "all") return "all";
+  if (isRegexToken(token, pgVersion)) return `re:${token.value}`;
+  return `name:${token.value}`;
+}
+
+/** `replication` matches only physical replication connections, which `all` does not match. */
+function databaseCovered(key: string, earlier: ReadonlySet<string>): boolean {
+  if (key === "replication") return earlier.has("replication");
+  return earlier.has("all") || earlier.has(key);
+}
+
+function userCovered(key: string, earlier: ReadonlySet<string>): boolean {
+  return earlier.has("all") || earlier.has(key);
+}
+
+interface Entry {
+  record: HbaRecord;
+  databases: Set<string>;
+  users: Set<string>;
+}
+
+/** Earlier records with one address shape, indexed by their database and user keys. */
+class Bucket {
+  readonly byDatabase = new Map<string, Entry[]>();
+  readonly byUser = new Map<string, Entry[]>();
+
+  add(entry: Entry): void {
+    for (const key of entry.databases) push(this.byDatabase, key, entry);
+    for (const key of entry.users) push(this.byUser, key, entry);
+  }
+
+  /** The entries that can cover a record whose first database and user keys are these: the
+   *  shorter of the two candidate lists (each in file order). */
+  candidates(database: string, user: string): Entry[][] {
+    const byDatabase = database === "replication" ? [this.byDatabase.get("replication")] : [this.byDatabase.get(database), this.byDatabase.get("all")];
+    const byUser = [this.byUser.get(user), this.byUser.get("all")];
+    const size = (lists: (Entry[] | undefined)[]): number => lists.reduce((sum, list) => sum + (list?.length ?? 0), 0);
+    const chosen = size(byDatabase) <= size(byUser) ? byDatabase : byUser;
+    return chosen.filter((list): list is Entry[] => list !== undefined);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function leadingOnes(bytes: number[]): number {
+  let count = 0;
+  for (const byte of bytes) {
+    for (let bit = 7; bit >= 0; bit--) {
+      if ((byte >> bit) & 1) count++;
+      else return count;
+    }
+  }
+  return count;
+}
+
+function prefixKey(family: number, prefix: number, bytes: number[]): string {
+  let key = `${family}/${prefix}/`;
+  for (let i = 0; i < bytes.length; i++) {
+    const bits = Math.max(0, Math.min(8, prefix - i * 8));
+    key += `${(bytes[i]! & ((0xff << (8 - bits)) & 0xff)).toString(16)}.`;
+  }
+  return key;
+}
+
+/** Earlier records of one connection type. */
+class TypeIndex {
+  readonly buckets = new Map<string, Bucket>();
+  /** Prefix lengths present in the prefix buckets, by address family. */
+  readonly prefixes = new Map<number, Set<number>>();
+
+  bucket(key: string): Bucket {
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = new Bucket()));
+    return bucket;
+  }
+
+  add(entry: Entry, address: HbaAddress | null): void {
+    const key = earlierAddressKey(address);
+    if (key === null) return;
+    if (address?.kind === "ip" && key !== "odd-mask") {
+      const prefix = leadingOnes(address.mask.bytes);
+      let set = this.prefixes.get(address.address.family);
+      if (!set) this.prefixes.set(address.address.family, (set = new Set()));
+      set.add(prefix);
+    }
+    this.bucket(key).add(entry);
+  }
+
+  /** The buckets whose records may match every address `address` matches. */
+  lookup(address: HbaAddress | null): Bucket[] {
+    const keys: string[] = [];
+    if (address === null) keys.push("local");
+    else {
+      keys.push("all");
+      if (address.kind === "samehost") keys.push("samehost", "samenet");
+      else if (address.kind === "samenet") keys.push("samenet");
+      else if (address.kind === "hostname") keys.push(`hostname:${address.name.toLowerCase()}`);
+      else if (address.kind === "ip") {
+        keys.push("odd-mask");
+        const fixed = leadingOnes(address.mask.bytes);
+        for (const prefix of this.prefixes.get(address.address.family) ?? []) {
+          if (prefix <= fixed) keys.push(prefixKey(address.address.family, prefix, address.address.bytes));
+        }
+      }
+    }
+    return keys.flatMap((key) => this.buckets.get(key) ?? []);
+  }
+}
+
+/** Where an earlier record goes in the index, or null when it cannot cover anything. */
+function earlierAddressKey(address: HbaAddress | null): string | null {
+  if (address === null) return "local";
+  switch (address.kind) {
+    case "all":
+    case "samehost":
+    case "samenet":
+      return address.kind;
+    case "hostname":
+      // The same name (hostname_match is case-insensitive) matches the same clients; nothing
+      // else can be said without DNS.
+      return `hostname:${address.name.toLowerCase()}`;
+    case "ip": {
+      const prefix = leadingOnes(address.mask.bytes);
+      const contiguous = address.mask.bytes.every((byte, i) => byte === (i * 8 + 8 <= prefix ? 0xff : i * 8 >= prefix ? 0 : (0xff << (8 - (prefix - i * 8))) & 0xff));
+      return contiguous ? prefixKey(address.address.family, prefix, address.address.bytes) : "odd-mask";
+    }
+  }
+}
+
+/** Whether the earlier address matches every client the later one matches. */
+function addressCovers(earlier: HbaAddress | null, later: HbaAddress | null): boolean {
+  if (earlier === null || later === null) return earlier === later;
+  if (earlier.kind === "all") return true;
+  if (earlier.kind === "samenet") return later.kind === "samenet" || later.kind === "samehost";
+  if (earlier.kind === "samehost") return later.kind === "samehost";
+  if (earlier.kind === "hostname") return later.kind === "hostname" && later.name.toLowerCase() === earlier.name.toLowerCase();
+  return earlier.kind === "ip" && later.kind === "ip" && ipNetworkCovers(earlier, later);
+}
+
+function keysOf(tokens: AuthToken[] | null, keyOf: (token: AuthToken, pgVersion: number) => string | null, pgVersion: number): { keys: Set<string>; complete: boolean } {
+  const keys = new Set<string>();
+  let complete = true;
+  for (const token of tokens ?? []) {
+    const key = keyOf(token, pgVersion);
+    if (key === null) complete = false;
+    else keys.add(key);
+  }
+  return { keys, complete };
+}
+
+/** Counts full record comparisons (exported for the linear-time test). */
+export const unreachableStats = { comparisons: 0 };
+
+function methodPart(record: HbaRecord): string {
+  const methodIndex = record.fields.findIndex((field) => record.methodToken !== null && field.tokens.includes(record.methodToken));
+  return record.fields
+    .slice(methodIndex)
+    .map((field) => field.tokens.map((token) => token.value).join(","))
+    .join(" ");
+}
+
+export default defineRule({
+  meta: {
+    description: "Report pg_hba.conf records that can never match because an earlier record matches every connection they would.",
+    category: "correctness",
+    files: ["hba"],
+    defaultSeverity: "warn",
+    presets: ["recommended"],
+    fixable: false,
+    messages: {
+      shadowed: "line {{line}} is never used: line {{earlier}} ({{head}}) matches every connection it would, so its {{method}} never applies. Move it above line {{earlier}} if it should take precedence, or remove it.",
+      duplicate: "line {{line}} is never used: line {{earlier}} ({{head}}) matches every connection it would, with the same method. Remove it.",
+    },
+    references: [{ title: "PostgreSQL: The pg_hba.conf File", url: "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html" }],
+  },
+  check(context) {
+    const pgVersion = context.pgVersion;
+    unreachableStats.comparisons = 0;
+    for (const file of context.cluster.hbaFiles) {
+      const indexes = new Map<ConnType, TypeIndex>();
+      for (const record of file.document.records) {
+        if (!canMatch(record) || record.connectionType === null) continue;
+        const type = record.connectionType as ConnType;
+        const databases = keysOf(record.databases, databaseKey, pgVersion);
+        const users = keysOf(record.users, userKey, pgVersion);
+        const entry: Entry = { record, databases: databases.keys, users: users.keys };
+        if (databases.complete && users.complete && databases.keys.size > 0 && users.keys.size > 0) {
+          const cover = findCover(entry, indexes);
+          if (cover) {
+            const sameMethod = methodPart(cover.record) === methodPart(record);
+            context.report({
+              messageId: sameMethod ? "duplicate" : "shadowed",
+              data: { line: record.lineNumber, earlier: cover.record.lineNumber, head: recordHead(cover.record), method: record.methodToken?.text ?? "" },
+              filePath: file.path,
+              span: recordSpan(record),
+            });
+            // Whatever it would cover, its cover covers too: leave it out of the index.
+            continue;
+          }
+        }
+        if (databases.keys.size === 0 || users.keys.size === 0) continue;
+        let index = indexes.get(type);
+        if (!index) indexes.set(type, (index = new TypeIndex()));
+        index.add(entry, record.address);
+      }
+    }
+  },
+});
+
+/** The first earlier record that matches every connection `later` matches, if any. */
+function findCover(later: Entry, indexes: Map<ConnType, TypeIndex>): Entry | undefined {
+  const record = later.record;
+  const firstDatabase = later.databases.values().next().value!;
+  const firstUser = later.users.values().next().value!;
+  let best: Entry | undefined;
+  for (const type of COVERING_TYPES[record.connectionType as ConnType]) {
+    const index = indexes.get(type);
+    if (!index) continue;
+    for (const bucket of index.lookup(record.address)) {
+      for (const list of bucket.candidates(firstDatabase, firstUser)) {
+        for (const candidate of list) {
+          // Lists are in file order: nothing after the best so far can improve on it.
+          if (best && candidate.record.lineNumber >= best.record.lineNumber) break;
+          unreachableStats.comparisons++;
+          if (covers(candidate, later)) {
+            best = candidate;
+            break;
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
+function covers(earlier: Entry, later: Entry): boolean {
+  if (!addressCovers(earlier.record.address, later.record.address)) return false;
+  for (const key of later.databases) if (!databaseCovered(key, earlier.databases)) return false;
+  for (const key of later.users) if (!userCovered(key, earlier.users)) return false;
+  return true;
+}

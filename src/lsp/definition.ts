@@ -5,11 +5,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FileKind } from "../kinds";
-import { parseConf } from "../model/conf";
 import { parseHba } from "../model/hba";
 import type { AuthLine } from "../model/hba";
 import { parseIdent } from "../model/ident";
-import { lineAt } from "./hover";
+import { confLines, lineAt } from "./hover";
 
 export interface DefinitionTarget {
   /** The range of the path in the document. */
@@ -43,7 +42,7 @@ function resolveFrom(filePath: string, target: string): string {
 }
 
 function confDefinition(text: string, offset: number, filePath: string): DefinitionTarget | null {
-  const line = lineAt(parseConf(text).lines, offset);
+  const line = lineAt(confLines(text), offset);
   if (line?.kind !== "include" || offset < line.nameSpan.start || offset > line.valueSpan.end || line.path.trim() === "") return null;
   const target = resolveFrom(filePath, line.path);
   const files = line.directive === "include_dir" ? confFilesOf(target) : isFile(target) ? [target] : [];

@@ -25,28 +25,37 @@ interface LineComment {
   span: Span;
 }
 
-/** The comment of each physical line that holds one (for pg_hba / pg_ident: the logical line's comment, on its last physical line). */
-function commentsByLine(text: string, kind: FileKind, pgVersion: number): Map<number, LineComment> {
+interface Analysis {
+  /** The comment of each physical line that holds one (for pg_hba / pg_ident: the logical line's comment, on its last physical line). */
+  comments: Map<number, LineComment>;
+  /** For pg_hba / pg_ident: the last physical line of each logical line, by its first. */
+  lastLines: Map<number, number>;
+}
+
+function analyse(text: string, kind: FileKind, pgVersion: number): Analysis {
   const comments = new Map<number, LineComment>();
+  const lastLines = new Map<number, number>();
   if (kind === "conf") {
     for (const line of parseConf(text).lines) {
       if (line.kind !== "blank" && line.comment !== null && line.commentSpan !== null) comments.set(line.commentSpan.line, { text: line.comment, span: line.commentSpan });
     }
   } else {
     const document = kind === "hba" ? parseHba(text, { pgVersion }) : parseIdent(text, { pgVersion });
-    for (const line of document.lines) if (line.comment) comments.set(line.comment.span.line, line.comment);
+    for (const line of document.lines) {
+      if (line.comment) comments.set(line.comment.span.line, line.comment);
+      // The span runs through the line feed: its end is at column 1 of the next line.
+      lastLines.set(line.lineNumber, line.span.endColumn === 1 && line.span.endLine > line.span.line ? line.span.endLine - 1 : line.span.endLine);
+    }
   }
-  return comments;
+  return { comments, lastLines };
 }
 
-/** The first physical line of each logical line of a pg_hba / pg_ident file, and its last. */
-function logicalLineEnd(text: string, kind: FileKind, pgVersion: number, lineNumber: number): number {
-  if (kind === "conf") return lineNumber;
-  const document = kind === "hba" ? parseHba(text, { pgVersion }) : parseIdent(text, { pgVersion });
-  const line = document.lines.find((candidate) => candidate.lineNumber === lineNumber);
-  if (!line) return lineNumber;
-  // The span runs through the line feed: its end is at column 1 of the next line.
-  return line.span.endColumn === 1 && line.span.endLine > line.span.line ? line.span.endLine - 1 : line.span.endLine;
+let lastAnalysis: { text: string; kind: FileKind; pgVersion: number; analysis: Analysis } | null = null;
+
+/** The analysis of the last text asked about is kept: a code action request asks for several lines of one text. */
+function analysed(text: string, kind: FileKind, pgVersion: number): Analysis {
+  if (lastAnalysis?.text !== text || lastAnalysis.kind !== kind || lastAnalysis.pgVersion !== pgVersion) lastAnalysis = { text, kind, pgVersion, analysis: analyse(text, kind, pgVersion) };
+  return lastAnalysis.analysis;
 }
 
 function directiveText(kind: DirectiveKind, ruleIds: string[], justification: string): string {
@@ -71,8 +80,8 @@ export function disableRuleEdit(text: string, kind: FileKind, pgVersion: number,
   const lineText = text.slice(lineStart, nextStart);
   const eol = lineText.endsWith("\r\n") ? "\r\n" : "\n";
   const content = lineText.replace(/\r?\n$/, "");
-  const comments = commentsByLine(text, kind, pgVersion);
-  const lastLine = logicalLineEnd(text, kind, pgVersion, lineNumber);
+  const { comments, lastLines } = analysed(text, kind, pgVersion);
+  const lastLine = lastLines.get(lineNumber) ?? lineNumber;
 
   const own = comments.get(lineNumber);
   if (own && lastLine === lineNumber) {
@@ -80,13 +89,18 @@ export function disableRuleEdit(text: string, kind: FileKind, pgVersion: number,
     if (change) return change;
   }
   if (!own && lastLine === lineNumber) {
-    // Append a trailing comment, if the file still reads it as the directive.
+    // Append a trailing comment, if the file still reads it as the directive. (In a
+    // postgresql.conf it always does: a quoted string cannot reach the end of the line.)
     const insertAt = lineStart + content.length;
     const trailing = `${/\s$/.test(content) || content === "" ? "" : "  "}${directiveText("disable-line", [ruleId], "")}`;
-    const candidate = text.slice(0, insertAt) + trailing + text.slice(insertAt);
-    const comment = commentsByLine(candidate, kind, pgVersion).get(lineNumber);
-    const directive = comment ? parseDirective(comment.text, comment.span) : null;
-    if (directive && directive.kind === "disable-line" && directive.ruleIds.includes(ruleId)) return { start: insertAt, end: insertAt, text: trailing };
+    let readBack = kind === "conf";
+    if (!readBack) {
+      const candidate = text.slice(0, insertAt) + trailing + text.slice(insertAt);
+      const comment = analyse(candidate, kind, pgVersion).comments.get(lineNumber);
+      const directive = comment ? parseDirective(comment.text, comment.span) : null;
+      readBack = directive !== null && directive.kind === "disable-line" && directive.ruleIds.includes(ruleId);
+    }
+    if (readBack) return { start: insertAt, end: insertAt, text: trailing };
   }
   // A directive on the line above.
   const above = comments.get(lineNumber - 1);

@@ -23,6 +23,14 @@ export interface HoverResult {
 
 const COMMENTED_SETTING = /^#[ \t]*([A-Za-z_][A-Za-z0-9_.$]*)[ \t]*=/;
 
+let lastParsed: { text: string; lines: readonly ConfLine[] } | null = null;
+
+/** The lines of a postgresql.conf text; the last text's are kept (hover, then definition, on one version). */
+export function confLines(text: string): readonly ConfLine[] {
+  if (lastParsed?.text !== text) lastParsed = { text, lines: parseConf(text).lines };
+  return lastParsed.lines;
+}
+
 /** The physical line holding `offset` (binary search over the line spans). */
 export function lineAt(lines: readonly ConfLine[], offset: number): ConfLine | undefined {
   let lo = 0;
@@ -191,7 +199,7 @@ function unknownMarkdown(name: string, version: number): string | null {
 
 /** The hover of a postgresql.conf text at `offset`, or null. */
 export function confHover(text: string, offset: number, version: number, filePath: string): HoverResult | null {
-  const lines = parseConf(text).lines;
+  const lines = confLines(text);
   const name = parameterNameAt(lines, offset);
   if (name) {
     const parameter = lookupParameter(loadCatalog(version), name.name);

@@ -3,8 +3,8 @@
 // disable directives, formatting (= the safe fixes), hover and completion from the parameter
 // catalog, go to definition on includes. Nothing here runs until startServer is called.
 import * as path from "node:path";
-import { CodeActionKind, CompletionItemKind, DidChangeWatchedFilesNotification, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection } from "vscode-languageserver/node";
-import type { CompletionItem, Connection, Diagnostic, InitializeParams, InitializeResult, Location } from "vscode-languageserver/node";
+import { CodeActionKind, CompletionItemKind, DidChangeWatchedFilesNotification, ErrorCodes, MarkupKind, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection } from "vscode-languageserver/node";
+import type { CompletionItem, Connection, Diagnostic, InitializeParams, InitializeResult, Location, Position, Range } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { SUPPORTED_PG_VERSIONS } from "../views/types";
 import type { PgVersion } from "../views/types";
@@ -24,17 +24,33 @@ export interface ServerSettings {
   debounceMs: number;
   /** Target version when the configuration file names none (default: the newest). */
   pgVersion: PgVersion | undefined;
-  /** Documents larger than this many characters are not linted as you type (default 8 Mi). */
+  /** Documents larger than this many characters are not linted as you type (default 1 Mi: the
+   *  parser reads about a megabyte a second, and a postgresql.conf is rarely over 50 kB). */
   maxDocumentLength: number;
 }
 
-const DEFAULTS: ServerSettings = { debounceMs: 150, pgVersion: undefined, maxDocumentLength: 8 * 1024 * 1024 };
+const DEFAULTS: ServerSettings = { debounceMs: 150, pgVersion: undefined, maxDocumentLength: 1024 * 1024 };
 
 function readSettings(options: unknown): ServerSettings {
   const given = (typeof options === "object" && options !== null ? options : {}) as Record<string, unknown>;
   const number = (value: unknown, fallback: number): number => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : fallback);
   const pgVersion = (SUPPORTED_PG_VERSIONS as readonly unknown[]).includes(given.pgVersion) ? (given.pgVersion as PgVersion) : undefined;
   return { debounceMs: number(given.debounceMs, DEFAULTS.debounceMs), pgVersion, maxDocumentLength: number(given.maxDocumentLength, DEFAULTS.maxDocumentLength) };
+}
+
+function isPosition(value: unknown): value is Position {
+  const position = value as Partial<Position> | null | undefined;
+  return typeof position?.line === "number" && typeof position.character === "number";
+}
+
+/** Requests with params that are not what the method takes get InvalidParams, not an exception. */
+function checkParams(params: unknown, needs: { position?: boolean; range?: boolean }): void {
+  const given = params as { textDocument?: { uri?: unknown }; position?: unknown; range?: Partial<Range> | null; context?: unknown } | null | undefined;
+  const ok =
+    typeof given?.textDocument?.uri === "string" &&
+    (!needs.position || isPosition(given.position)) &&
+    (!needs.range || (isPosition(given.range?.start) && isPosition(given.range?.end) && typeof given.context === "object" && given.context !== null));
+  if (!ok) throw new ResponseError(ErrorCodes.InvalidParams, "invalid params");
 }
 
 export interface ServerStreams {
@@ -184,6 +200,7 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
   });
 
   connection.onCodeAction((params) => {
+    checkParams(params, { range: true });
     const current = currentLint(params.textDocument.uri);
     if (!current) return [];
     const { document, lint } = current;
@@ -200,12 +217,14 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
   });
 
   connection.onDocumentFormatting((params) => {
+    checkParams(params, {});
     const current = currentLint(params.textDocument.uri);
     if (!current || current.lint.problem !== null) return [];
     return formattingEdits(current.document, fixedText(current.document, current.lint));
   });
 
   connection.onHover((params) => {
+    checkParams(params, { position: true });
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const doc = openDocument(document);
@@ -218,12 +237,13 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
   });
 
   connection.onCompletion((params) => {
+    checkParams(params, { position: true });
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const doc = openDocument(document);
     if (doc.kind !== "conf") return [];
+    // Completion reads the current line only: any size will do.
     const text = document.getText();
-    if (text.length > settings.maxDocumentLength) return [];
     return confCompletions(text, document.offsetAt(params.position), pgVersionFor(doc)).map(
       (entry): CompletionItem => ({
         label: entry.label,
@@ -237,6 +257,7 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
   });
 
   connection.onDefinition((params) => {
+    checkParams(params, { position: true });
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const doc = openDocument(document);

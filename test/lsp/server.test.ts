@@ -1,8 +1,9 @@
 // The language server as an editor drives it: the built `pgconf-lint lsp` over stdio.
 import * as path from "node:path";
-import { CodeActionRequest } from "vscode-languageserver/node";
+import * as fs from "node:fs";
+import { CodeActionRequest, CompletionRequest, DefinitionRequest, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DocumentFormattingRequest, FileChangeType, HoverRequest } from "vscode-languageserver/node";
 import type { CodeAction, Diagnostic } from "vscode-languageserver/node";
-import { editsFor, PLUGIN_CONFIG, TestClient, tree, buildOnce } from "./client";
+import { applyTextEdits, buildOnce, editsFor, PLUGIN_CONFIG, TestClient, tree, uriOf } from "./client";
 
 const RULE = "example/no-work-mem-over-1gb";
 let clients: TestClient[] = [];
@@ -39,5 +40,229 @@ describe("diagnostics", () => {
     const version = await client.applyEdits(uri, editsFor(actions[0]!.edit, uri));
     expect(client.texts.get(uri)).toBe("work_mem = '1GB'   # big\nshared_buffers = 128MB\n");
     expect(await client.diagnosticsFor(uri, version)).toEqual([]);
+  });
+});
+
+async function start(root: string, options: { initializationOptions?: Record<string, unknown>; watch?: boolean } = {}): Promise<TestClient> {
+  const { client } = await TestClient.start({ root, ...options });
+  clients.push(client);
+  return client;
+}
+
+describe("code actions and formatting", () => {
+  test("disable for this line: a trailing directive, or one on the line above when the line has a comment", async () => {
+    const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG });
+    const client = await start(dir);
+    const uri = await client.open(path.join(dir, "postgresql.conf"), "work_mem = 4GB\n  work_mem = 2GB   # mine\n");
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect(diagnostics).toHaveLength(2);
+    const first = (await actionsAt(client, uri, diagnostics[0]!)).find((action) => action.title === `Disable ${RULE} for this line`)!;
+    expect(first.diagnostics).toEqual([diagnostics[0]]);
+    let version = await client.applyEdits(uri, editsFor(first.edit, uri));
+    expect(client.texts.get(uri)).toBe(`work_mem = 4GB  # pgconf-lint-disable-line ${RULE}\n  work_mem = 2GB   # mine\n`);
+    const remaining = await client.diagnosticsFor(uri, version);
+    expect(summary(remaining)).toEqual([`1:13-1:16 1 ${RULE}`]);
+    const second = (await actionsAt(client, uri, remaining[0]!)).find((action) => action.title === `Disable ${RULE} for this line`)!;
+    version = await client.applyEdits(uri, editsFor(second.edit, uri));
+    expect(client.texts.get(uri)).toBe(`work_mem = 4GB  # pgconf-lint-disable-line ${RULE}\n  # pgconf-lint-disable-next-line ${RULE}\n  work_mem = 2GB   # mine\n`);
+    expect(await client.diagnosticsFor(uri, version)).toEqual([]);
+  });
+
+  test("syntax errors cannot be disabled; fix all (quick fix and source.fixAll) and formatting apply every fix", async () => {
+    const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG });
+    const client = await start(dir);
+    // (PostgreSQL reads no further than a syntax error: it comes last.)
+    const text = "work_mem = 4GB\r\nwork_mem = 8GB # again\r\nbad line here\r\n";
+    const uri = await client.open(path.join(dir, "postgresql.conf"), text);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect(summary(diagnostics)).toEqual([`0:11-0:14 1 ${RULE}`, `1:11-1:14 1 ${RULE}`, "2:9-2:13 1 syntax-error"]);
+    expect((await actionsAt(client, uri, diagnostics[2]!)).map((action) => action.title)).toEqual([]);
+
+    const quick = (await actionsAt(client, uri, diagnostics[1]!)).find((action) => action.title === "Fix all pgconf-lint problems")!;
+    expect(quick.kind).toBe("quickfix");
+    const fixed = "work_mem = '1GB'\r\nwork_mem = '1GB' # again\r\nbad line here\r\n";
+    expect(applyTextEdits(text, editsFor(quick.edit, uri))).toBe(fixed);
+    const source = await actionsAt(client, uri, { ...diagnostics[0]!, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, ["source.fixAll"]);
+    expect(source.map((action) => `${action.kind}: ${action.title}`)).toEqual(["source.fixAll.pgconf-lint: Fix all pgconf-lint problems"]);
+    expect(applyTextEdits(text, editsFor(source[0]!.edit, uri))).toBe(fixed);
+
+    const formatting = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    expect(applyTextEdits(text, formatting ?? [])).toBe(fixed);
+    const version = await client.applyEdits(uri, formatting ?? []);
+    expect(summary(await client.diagnosticsFor(uri, version))).toEqual(["2:9-2:13 1 syntax-error"]);
+    expect(await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })).toEqual([]);
+  });
+
+  test("pg_hba.conf: disable for this line, trailing or on the line above", async () => {
+    const plugin = `module.exports = { name: "hba", rules: { "no-trust": {
+      meta: { description: "d", category: "security", files: ["hba"], defaultSeverity: "error", presets: [], fixable: false, messages: { m: "trust" }, references: [] },
+      check(context) {
+        for (const file of context.cluster.hbaFiles) for (const record of file.document.records) if (record.authMethod === "trust") context.report({ messageId: "m", filePath: file.path, span: record.methodToken.span });
+      } } } };`;
+    const dir = tree({ ".pgconf-lint.json": JSON.stringify({ extends: [], plugins: ["./plugin.js"], rules: { "hba/no-trust": "error" } }), "plugin.js": plugin });
+    const client = await start(dir);
+    const uri = await client.open(path.join(dir, "pg_hba.conf"), "local all all trust\n\thost all all 10.0.0.0/8 trust # lab\n", "pghba");
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect(summary(diagnostics)).toEqual(["0:14-0:19 1 hba/no-trust", "1:25-1:30 1 hba/no-trust"]);
+    for (const diagnostic of [...diagnostics].reverse()) {
+      const action = (await actionsAt(client, uri, diagnostic)).find((candidate) => candidate.title === "Disable hba/no-trust for this line")!;
+      await client.applyEdits(uri, editsFor(action.edit, uri));
+    }
+    expect(client.texts.get(uri)).toBe("local all all trust  # pgconf-lint-disable-line hba/no-trust\n\t# pgconf-lint-disable-next-line hba/no-trust\n\thost all all 10.0.0.0/8 trust # lab\n");
+    expect(await client.diagnosticsFor(uri, client.version(uri))).toEqual([]);
+  });
+});
+
+describe("suggestions, debounce, untitled documents", () => {
+  test("each suggestion is a quick fix; edits are debounced; an untitled buffer is linted by its language id", async () => {
+    const plugin = `module.exports = { name: "s", rules: { "quote-it": {
+      meta: { description: "d", category: "correctness", files: ["conf", "hba"], defaultSeverity: "warn", presets: [], fixable: false, hasSuggestions: true, messages: { m: "unquoted {{name}}", q: "Quote it", d: "Use 1GB" }, references: [] },
+      check(context) {
+        for (const entry of context.cluster.settings) if (!entry.line.quoted) context.report({ messageId: "m", data: { name: entry.key }, filePath: entry.file.path, span: entry.line.valueSpan,
+          suggestions: [{ messageId: "q", edits: [{ range: [entry.line.valueSpan.start, entry.line.valueSpan.end], text: "'" + entry.line.value + "'" }] }, { messageId: "d", edits: [{ range: [entry.line.valueSpan.start, entry.line.valueSpan.end], text: "'1GB'" }] }] });
+        for (const file of context.cluster.hbaFiles) for (const record of file.document.records) context.report({ messageId: "m", data: { name: "record" }, filePath: file.path, span: record.line.span });
+      } } } };`;
+    const dir = tree({ ".pgconf-lint.json": JSON.stringify({ extends: [], plugins: ["./plugin.js"], rules: { "s/quote-it": "warn" } }), "plugin.js": plugin });
+    const client = await start(dir, { initializationOptions: { debounceMs: 1000 } });
+    const uri = await client.open(path.join(dir, "postgresql.conf"), "work_mem = 4MB\n");
+    const [diagnostic] = await client.diagnosticsFor(uri, 1);
+    expect(diagnostic).toMatchObject({ severity: 2, code: "s/quote-it", message: "unquoted work_mem" });
+    const actions = await actionsAt(client, uri, diagnostic!);
+    expect(actions.map((action) => action.title)).toEqual(["Quote it", "Use 1GB", "Disable s/quote-it for this line"]);
+    expect(editsFor(actions[1]!.edit, uri)).toEqual([{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 14 } }, newText: "'1GB'" }]);
+
+    // Three quick edits: one lint, of the last.
+    const published: number[] = [];
+    const last = client.nextDiagnostics(uri, (params) => {
+      published.push(params.version ?? -1);
+      return params.version === 4;
+    });
+    await client.change(uri, "work_mem = 4MB\nx = 1\n");
+    await client.change(uri, "work_mem = 4MB\nx = 1\ny = 2\n");
+    await client.change(uri, "work_mem = '4MB'\n");
+    expect((await last).diagnostics).toEqual([]);
+    expect(published).toEqual([4]);
+
+    const untitled = "untitled:Untitled-1";
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: untitled, languageId: "pghba", version: 1, text: "local all all peer\n" } });
+    const hba = await client.diagnosticsFor(untitled, 1);
+    expect(hba.map((d) => d.message)).toEqual(["unquoted record"]);
+  });
+});
+
+describe("configuration and include trees", () => {
+  test("a changed .pgconf-lint.json applies on the next change, and at once with a watched-files notification", async () => {
+    const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG });
+    const client = await start(dir, { watch: true });
+    const uri = await client.open(path.join(dir, "postgresql.conf"), "work_mem = 4GB\n");
+    expect(await client.diagnosticsFor(uri, 1)).toHaveLength(1);
+    const config = JSON.parse(PLUGIN_CONFIG) as { rules: Record<string, string> };
+    fs.writeFileSync(path.join(dir, ".pgconf-lint.json"), JSON.stringify({ ...config, rules: { [RULE]: "off" } }));
+    const version = await client.change(uri, "work_mem = 4GB\n\n");
+    expect(await client.diagnosticsFor(uri, version)).toEqual([]);
+
+    fs.writeFileSync(path.join(dir, ".pgconf-lint.json"), JSON.stringify({ ...config, rules: { [RULE]: "warn" } }));
+    const republished = client.nextDiagnostics(uri, (params) => params.diagnostics.length === 1);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(path.join(dir, ".pgconf-lint.json")), type: FileChangeType.Changed }] });
+    expect((await republished).diagnostics[0]).toMatchObject({ severity: 2, code: RULE });
+
+    // A broken configuration is a diagnostic, not a crash.
+    fs.writeFileSync(path.join(dir, ".pgconf-lint.json"), "{ nope");
+    const broken = await client.diagnosticsFor(uri, await client.change(uri, "work_mem = 4GB\n"));
+    expect(broken).toHaveLength(1);
+    expect(broken[0]!.message).toMatch(/^pgconf-lint configuration: .*\.pgconf-lint\.json: invalid JSON/);
+  });
+
+  test("an included file is linted with the postgresql.conf that includes it, unsaved buffers included", async () => {
+    // A plugin rule that needs the whole tree: a setting overridden later in reading order.
+    const plugin = `module.exports = { name: "tree", rules: { overridden: {
+      meta: { description: "d", category: "correctness", files: ["conf"], defaultSeverity: "warn", presets: [], fixable: false, messages: { m: "{{name}} is set again later" }, references: [] },
+      check(context) {
+        for (const entry of context.cluster.settings) if (context.cluster.effective(entry.key) !== entry) context.report({ messageId: "m", data: { name: entry.key }, filePath: entry.file.path, span: entry.line.nameSpan });
+      } } } };`;
+    const dir = tree({
+      ".pgconf-lint.json": JSON.stringify({ extends: [], plugins: ["./plugin.js"], rules: { "tree/overridden": "warn" } }),
+      "plugin.js": plugin,
+      "postgresql.conf": "include_dir 'conf.d'\nwork_mem = 64MB\n",
+      "conf.d/memory.conf": "work_mem = 32MB\n",
+    });
+    const client = await start(dir);
+    const included = await client.open(path.join(dir, "conf.d/memory.conf"));
+    expect(summary(await client.diagnosticsFor(included, 1))).toEqual(["0:0-0:8 2 tree/overridden"]);
+    // Editing the main file (unsaved) re-lints the open included file.
+    const cleared = client.nextDiagnostics(included, (params) => params.diagnostics.length === 0);
+    const main = await client.open(path.join(dir, "postgresql.conf"), "include_dir 'conf.d'\n");
+    await cleared;
+    expect(await client.diagnosticsFor(main, 1)).toEqual([]);
+    const back = client.nextDiagnostics(included, (params) => params.diagnostics.length === 1);
+    await client.change(main, "include_dir 'conf.d'\nwork_mem = 1MB\n");
+    await back;
+  });
+});
+
+describe("hover, completion, definition", () => {
+  test("over the protocol, with the configuration's target version", async () => {
+    const dir = tree({ ".pgconf-lint.json": JSON.stringify({ pgVersion: 15, extends: [] }), "conf.d/x.conf": "" });
+    const client = await start(dir);
+    const uri = await client.open(path.join(dir, "postgresql.conf"), "wal_level = replica\ninclude_dir 'conf.d'\nwal_\n");
+    await client.diagnosticsFor(uri, 1);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 2 } });
+    expect(hover).toMatchObject({ contents: { kind: "markdown" }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } } });
+    expect(JSON.stringify(hover)).toContain("https://www.postgresql.org/docs/15/runtime-config-wal.html#GUC-WAL-LEVEL");
+    expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 15 } })).toBeNull();
+
+    const names = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 4 } });
+    const items = Array.isArray(names) ? names : (names?.items ?? []);
+    expect(items.find((item) => item.label === "wal_level")).toMatchObject({ kind: 10, textEdit: { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } }, newText: "wal_level = " } });
+    const values = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 12 } });
+    expect((Array.isArray(values) ? values : (values?.items ?? [])).map((item) => item.label)).toEqual(["minimal", "replica", "logical"]);
+
+    const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 1, character: 14 } });
+    expect(definition).toEqual([{ uri: uriOf(path.join(dir, "conf.d/x.conf")), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+  });
+});
+
+describe("robustness", () => {
+  test("malformed messages are answered or skipped; the server keeps serving", async () => {
+    const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG });
+    const client = await start(dir);
+    const uri = await client.open(path.join(dir, "postgresql.conf"), "work_mem = 4GB\n");
+    await client.diagnosticsFor(uri, 1);
+    const raw = (body: string, header = `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`) => new Promise<void>((resolve) => client.child.stdin.write(header + body, () => resolve()));
+    await raw("{ not json at all");
+    await raw("", "X-No-Length: 1\r\n\r\n");
+    await raw(JSON.stringify({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { nothing: true } }));
+    await raw(JSON.stringify({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri: "file:///nowhere.conf", version: 3 }, contentChanges: [{ text: "x" }] } }));
+    await raw(JSON.stringify({ hello: "world" }));
+    await expect(client.connection.sendRequest("pgconf/unknownMethod", {})).rejects.toMatchObject({ code: -32601 });
+    await expect(client.connection.sendRequest(HoverRequest.type, {} as never)).rejects.toMatchObject({ code: -32602 });
+    await expect(client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: null, context: null } as never)).rejects.toMatchObject({ code: -32602 });
+    await expect(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: "file:///not/open.conf" }, position: { line: 0, character: 0 } })).resolves.toBeNull();
+    await expect(client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 99, character: -5 } })).resolves.toBeDefined();
+    // Still linting.
+    expect(await client.diagnosticsFor(uri, await client.change(uri, "work_mem = 8GB\n"))).toHaveLength(1);
+    expect(client.child.exitCode).toBeNull();
+  }, 60_000);
+
+  test("a 10 MB document is not linted as you type, and does not stop the server", async () => {
+    const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG });
+    const client = await start(dir);
+    const line = "work_mem = 4GB   # a comment\n";
+    const huge = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
+    const uri = await client.open(path.join(dir, "postgresql.conf"), huge);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toMatch(/too large to lint as you type \(10\.0 M characters; the limit is 1\.0 M\)/);
+    expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 2 } })).toBeNull();
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: { diagnostics } });
+    expect(actions).toEqual([]);
+    // Back to a normal size: linted again.
+    expect(summary(await client.diagnosticsFor(uri, await client.change(uri, line)))).toEqual([`0:11-0:14 1 ${RULE}`]);
+  }, 60_000);
+
+  test("exit: the server leaves with 0 after shutdown", async () => {
+    const dir = tree({});
+    const { client } = await TestClient.start({ root: dir });
+    expect(await client.stop()).toBe(0);
   });
 });

@@ -2,10 +2,13 @@
 import type { RuleDefinition } from "../src/rule-api";
 import authDelay from "./auth-delay";
 import dataDurability from "./data-durability";
+import debugPrintSettings from "./debug-print-settings";
 import developerOptions from "./developer-options";
 import listenAddresses from "./listen-addresses";
 import logConnections from "./log-connections";
 import logDisconnections from "./log-disconnections";
+import logHostname from "./log-hostname";
+import loggingCollector from "./logging-collector";
 import passwordEncryption from "./password-encryption";
 import sslCiphers from "./ssl-ciphers";
 import sslEnabled from "./ssl-enabled";
@@ -14,10 +17,13 @@ import sslMinProtocolVersion from "./ssl-min-protocol-version";
 export const securityRules: Record<string, RuleDefinition> = {
   "auth-delay": authDelay,
   "data-durability": dataDurability,
+  "debug-print-settings": debugPrintSettings,
   "developer-options": developerOptions,
   "listen-addresses": listenAddresses,
   "log-connections": logConnections,
   "log-disconnections": logDisconnections,
+  "log-hostname": logHostname,
+  "logging-collector": loggingCollector,
   "password-encryption": passwordEncryption,
   "ssl-ciphers": sslCiphers,
   "ssl-enabled": sslEnabled,

@@ -59,11 +59,13 @@ export function replaceValueEdit(line: ConfSettingLine, rawValue: string, source
   return { range: [valueSpan.start, commentSpan.start], text: rawValue + " ".repeat(Math.max(1, target - column)) };
 }
 
-/** The stock sample's commented-out line for a parameter (`#ssl = off`), if the file has one. */
+/** The stock sample's commented-out line for a parameter (`#ssl = off`), if the file has one: a
+ *  comment at the start of its line holding `name =`. Indented comments are prose (the sample's
+ *  continuation lines, such as `\t\t\t# logging_collector to be on.`), not settings. */
 export function commentedOutLine(document: ConfDocument, name: string): { start: number; end: number } | undefined {
-  const pattern = new RegExp(`^#\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(=|\\s)`, "i");
+  const pattern = new RegExp(`^#\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*=`, "i");
   for (const line of document.lines) {
-    if (line.kind === "comment" && pattern.test(line.comment)) return { start: line.span.start, end: line.span.end };
+    if (line.kind === "comment" && line.commentSpan.start === line.span.start && pattern.test(line.comment)) return { start: line.span.start, end: line.span.end };
   }
   return undefined;
 }

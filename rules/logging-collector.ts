@@ -1,0 +1,48 @@
+// logging-collector: the logging collector must run, so that everything the server and its child
+// processes write to stderr (including messages that never reach syslog) lands in log files.
+import { defineRule, parseBool, quoteValue, safeSetParameterEdits } from "../src/rule-api";
+import type { SettingEntry } from "../src/rule-api";
+
+const NAME = "logging_collector";
+
+function remedy(entry: SettingEntry | undefined, assignment: string, restart: boolean): string {
+  const when = restart ? " (takes effect after a restart)" : "";
+  return entry?.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment}${when} (postgresql.auto.conf sets it)` : `Set ${assignment}${when}`;
+}
+
+export default defineRule({
+  meta: {
+    description: "Require logging_collector = on, so that the server's log output is captured in log files.",
+    category: "logging",
+    files: ["conf"],
+    defaultSeverity: "warn",
+    presets: ["cis"],
+    fixable: true,
+    messages: {
+      off: "logging_collector = {{value}}: the server's stderr output goes wherever the service manager sends it, or nowhere, and messages that never reach syslog (from archive_command, library loading) can be lost. {{remedy}}.",
+      unset:
+        "logging_collector is unset (default off): the server's stderr output goes wherever the service manager sends it, or nowhere, and messages that never reach syslog (from archive_command, library loading) can be lost. {{remedy}}.",
+    },
+    references: [
+      { title: "PostgreSQL: Error Reporting and Logging, logging_collector", url: "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOGGING-COLLECTOR" },
+      { title: "CIS PostgreSQL 16 Benchmark v1.0.0, 3.1.3 Ensure the logging collector is enabled", url: "https://www.cisecurity.org/benchmark/postgresql" },
+    ],
+  },
+  check(context) {
+    const { cluster } = context;
+    const main = cluster.mainConf;
+    const value = cluster.effectiveValue(NAME);
+    // An invalid value is the value checker's finding.
+    if (!main || value === undefined || parseBool(value) !== false) return;
+    const entry = cluster.effective(NAME);
+    const raw = entry?.line.quoted ? quoteValue("on") : "on";
+    const fix = safeSetParameterEdits(cluster, NAME, raw);
+    context.report({
+      messageId: entry ? "off" : "unset",
+      data: { value: entry?.line.rawValue ?? "", remedy: remedy(entry, `${NAME} = ${raw}`, cluster.parameter(NAME)?.context === "postmaster") },
+      filePath: entry?.file.path ?? main.path,
+      span: entry?.line.valueSpan ?? main.document.source.span(0, 0),
+      ...(fix ? { fix: fix.edits, fixFilePath: fix.filePath } : {}),
+    });
+  },
+});

@@ -17,6 +17,13 @@ describe("catalog data", () => {
     expect(lookupParameter(loadCatalog(14), "password_encryption")).toMatchObject({ vartype: "enum", bootVal: "scram-sha-256", enumvals: ["md5", "scram-sha-256"] });
   });
 
+  test("mixed-case names (TimeZone, DateStyle) are found in any case", () => {
+    const catalog = loadCatalog(18);
+    expect(lookupParameter(catalog, "timezone")?.name).toBe("TimeZone");
+    expect(lookupParameter(catalog, "DATESTYLE")?.name).toBe("DateStyle");
+    expect(isKnownParameter(catalog, "intervalstyle")).toBe(true);
+  });
+
   test("hidden names are known but not listed", () => {
     const catalog = loadCatalog(18);
     expect(lookupParameter(catalog, "sort_mem")).toBeUndefined();

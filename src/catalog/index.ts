@@ -33,7 +33,7 @@ export function loadCatalog(version: number): LoadedCatalog {
   if (!catalog) {
     if (!(CATALOG_VERSIONS as readonly number[]).includes(version)) throw new Error(`no parameter catalog for PostgreSQL ${version} (have ${CATALOG_VERSIONS.join(", ")})`);
     const data = JSON.parse(fs.readFileSync(path.join(dataDir(), `pg${version}.json`), "utf8")) as Catalog;
-    catalog = { ...data, byName: new Map(data.parameters.map((parameter) => [parameter.name, parameter])), hidden: new Set(data.hiddenNames) };
+    catalog = { ...data, byName: new Map(data.parameters.map((parameter) => [parameter.name.toLowerCase(), parameter])), hidden: new Set(data.hiddenNames.map((name) => name.toLowerCase())) };
     loaded.set(version, catalog);
   }
   return catalog;
@@ -96,10 +96,10 @@ export function suggestParameterNames(catalog: LoadedCatalog, name: string): str
   const lower = name.toLowerCase();
   const limit = Math.max(1, Math.min(3, Math.floor(lower.length / 4)));
   const scored: { name: string; distance: number }[] = [];
-  for (const candidate of catalog.byName.keys()) {
+  for (const [candidate, parameter] of catalog.byName) {
     if (Math.abs(candidate.length - lower.length) > limit) continue;
     const distance = editDistance(lower, candidate);
-    if (distance <= limit) scored.push({ name: candidate, distance });
+    if (distance <= limit) scored.push({ name: parameter.name, distance });
   }
   scored.sort((x, y) => x.distance - y.distance || x.name.localeCompare(y.name));
   return scored.slice(0, 3).map((entry) => entry.name);

@@ -8,6 +8,9 @@ import listenAddresses from "./listen-addresses";
 import logConnections from "./log-connections";
 import logDisconnections from "./log-disconnections";
 import logHostname from "./log-hostname";
+import logMinErrorStatement from "./log-min-error-statement";
+import logMinMessages from "./log-min-messages";
+import logStatement from "./log-statement";
 import loggingCollector from "./logging-collector";
 import passwordEncryption from "./password-encryption";
 import sslCiphers from "./ssl-ciphers";
@@ -23,6 +26,9 @@ export const securityRules: Record<string, RuleDefinition> = {
   "log-connections": logConnections,
   "log-disconnections": logDisconnections,
   "log-hostname": logHostname,
+  "log-min-error-statement": logMinErrorStatement,
+  "log-min-messages": logMinMessages,
+  "log-statement": logStatement,
   "logging-collector": loggingCollector,
   "password-encryption": passwordEncryption,
   "ssl-ciphers": sslCiphers,

@@ -1,8 +1,8 @@
 import { lintCluster } from "../test/helpers/lint-cluster";
 
-const HEAD = (method: string, address: string, what: string) => `hba-require-ssl "host" also matches connections without SSL: with ${method} from ${address}, ${what} and all data can cross the network unencrypted.`;
-const SCRAM = "every query and result (SCRAM protects the password itself, not the session)";
-const CLEAR = "the password (in clear text)";
+const HEAD = (method: string, address: string, what: string) => `hba-require-ssl "host" also matches connections without SSL: with ${method} from ${address}, ${what} can cross the network unencrypted.`;
+const SCRAM = "every query and result (SCRAM protects the password, not the session)";
+const CLEAR = "the password (in clear text) and every query and result";
 
 function run(files: Record<string, string>, pgVersion = 18) {
   return lintCluster(files, { extends: [], rules: { "hba-require-ssl": "warn" }, pgVersion });
@@ -33,7 +33,7 @@ describe("hba-require-ssl", () => {
     const origin = " Use hostssl (ssl is on: postgresql.conf line 2).";
     expect(result.lines).toEqual([
       `pg_hba.conf:2:1 ${HEAD("scram-sha-256", "10.0.0.0/8", SCRAM)}${origin}`,
-      `pg_hba.conf:3:1 ${HEAD("md5", "192.168.0.0/16", "the MD5 login exchange (crackable offline)")}${origin}`,
+      `pg_hba.conf:3:1 ${HEAD("md5", "192.168.0.0/16", "the MD5 login exchange (crackable offline) and every query and result")}${origin}`,
       `pg_hba.conf:4:1 ${HEAD("password", "172.16.0.0/12", CLEAR)}${origin}`,
       `pg_hba.conf:5:1 ${HEAD("ldap", "10.0.0.0 255.0.0.0", CLEAR)}${origin}`,
     ]);

@@ -3,13 +3,13 @@ import { addressText, clusterSsl, isLoopbackAddress, isSingleLineToken, isLoaded
 
 /** Methods where the client sends a password (or an answer computed from it). */
 const WHAT_CROSSES: Record<string, string> = {
-  password: "the password (in clear text)",
-  ldap: "the password (in clear text)",
-  radius: "the password (in clear text)",
-  pam: "the password (in clear text)",
-  bsd: "the password (in clear text)",
-  md5: "the MD5 login exchange (crackable offline)",
-  "scram-sha-256": "every query and result (SCRAM protects the password itself, not the session)",
+  password: "the password (in clear text) and every query and result",
+  ldap: "the password (in clear text) and every query and result",
+  radius: "the password (in clear text) and every query and result",
+  pam: "the password (in clear text) and every query and result",
+  bsd: "the password (in clear text) and every query and result",
+  md5: "the MD5 login exchange (crackable offline) and every query and result",
+  "scram-sha-256": "every query and result (SCRAM protects the password, not the session)",
 };
 
 export default defineRule({
@@ -22,11 +22,11 @@ export default defineRule({
     fixable: true,
     messages: {
       hostWithoutSsl:
-        '"host" also matches connections without SSL: with {{method}} from {{address}}, {{what}} and all data can cross the network unencrypted. Use hostssl (ssl is on: {{origin}}).',
+        '"host" also matches connections without SSL: with {{method}} from {{address}}, {{what}} can cross the network unencrypted. Use hostssl (ssl is on: {{origin}}).',
       hostSslOff:
-        '"host" also matches connections without SSL: with {{method}} from {{address}}, {{what}} and all data can cross the network unencrypted. Use hostssl, after turning ssl on (it is off: {{origin}}; it needs ssl_cert_file and ssl_key_file, and takes effect after a {{applies}}).',
+        '"host" also matches connections without SSL: with {{method}} from {{address}}, {{what}} can cross the network unencrypted. Use hostssl, after turning ssl on (it is off: {{origin}}; it needs ssl_cert_file and ssl_key_file, and takes effect after a {{applies}}).',
       hostSslUnknown:
-        '"host" also matches connections without SSL: with {{method}} from {{address}}, {{what}} and all data can cross the network unencrypted. Use hostssl (with ssl = on in postgresql.conf).',
+        '"host" also matches connections without SSL: with {{method}} from {{address}}, {{what}} can cross the network unencrypted. Use hostssl (with ssl = on in postgresql.conf).',
     },
     references: [
       { title: "PostgreSQL: The pg_hba.conf File", url: "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html" },

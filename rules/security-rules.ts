@@ -8,6 +8,7 @@ import listenAddresses from "./listen-addresses";
 import logConnections from "./log-connections";
 import logDisconnections from "./log-disconnections";
 import logHostname from "./log-hostname";
+import logLinePrefix from "./log-line-prefix";
 import logMinErrorStatement from "./log-min-error-statement";
 import logMinMessages from "./log-min-messages";
 import logStatement from "./log-statement";
@@ -26,6 +27,7 @@ export const securityRules: Record<string, RuleDefinition> = {
   "log-connections": logConnections,
   "log-disconnections": logDisconnections,
   "log-hostname": logHostname,
+  "log-line-prefix": logLinePrefix,
   "log-min-error-statement": logMinErrorStatement,
   "log-min-messages": logMinMessages,
   "log-statement": logStatement,

@@ -2,7 +2,9 @@
 // first), opens the stock postgresql.conf sample as an unsaved postgresql.conf, sends 50
 // edits (debounce off: initializationOptions.debounceMs = 0) one after the other, and times
 // each from `didChange` to the `publishDiagnostics` of that version. Prints JSON:
-//   { file, lines, changes, warmup, medianMs, p95Ms, minMs, maxMs, meanMs }
+//   { file, lines, diagnostics, changes, warmup, medianMs, p95Ms, minMs, maxMs, meanMs, cpus, loadAverage }
+// (the machine's CPU count and 1-minute load average when the run ended: latency on a busy
+// machine is mostly waiting for a CPU).
 // Usage: node scripts/bench-lsp.mjs [--changes N] [--warmup N] [--file PATH]
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -96,5 +98,7 @@ console.log(
     minMs: round(sorted[0]),
     maxMs: round(sorted[sorted.length - 1]),
     meanMs: round(timings.reduce((sum, ms) => sum + ms, 0) / timings.length),
+    cpus: os.cpus().length,
+    loadAverage: round(os.loadavg()[0]),
   }),
 );

@@ -27,6 +27,9 @@ export interface ActionRequest {
   versionedEdits: boolean;
   /** The fixed text of the whole document (all passes), computed on demand. */
   fixAll(): string;
+  /** The client resolves code actions' edits lazily (codeAction/resolve): "Fix all" is then
+   *  computed only when chosen. */
+  resolveEdits: boolean;
   /** Rules that cannot be disabled (always on). */
   isAlwaysOn(ruleId: string): boolean;
 }
@@ -127,8 +130,33 @@ export function codeActions(request: ActionRequest): CodeAction[] {
   const fixable = lint.messages.some((message) => message.fix);
   const fixAllKinds = [...(wants(CodeActionKind.QuickFix, request.only) && actions.length > 0 ? [CodeActionKind.QuickFix] : []), ...(request.only !== undefined && wants(FIX_ALL_KIND, request.only) ? [FIX_ALL_KIND] : [])];
   if (fixable && fixAllKinds.length > 0) {
-    const change = minimalEdit(document.getText(), request.fixAll());
-    if (change) for (const kind of fixAllKinds) actions.push({ title: "Fix all pgconf-lint problems", kind, edit: edit(change) });
+    if (request.resolveEdits) {
+      const data: FixAllData = { fixAll: true, uri: document.uri, version: document.version };
+      for (const kind of fixAllKinds) actions.push({ title: FIX_ALL_TITLE, kind, data });
+    } else {
+      const change = minimalEdit(document.getText(), request.fixAll());
+      if (change) for (const kind of fixAllKinds) actions.push({ title: FIX_ALL_TITLE, kind, edit: edit(change) });
+    }
   }
   return actions;
+}
+
+const FIX_ALL_TITLE = "Fix all pgconf-lint problems";
+
+/** What a "Fix all" action without its edit carries to codeAction/resolve. */
+export interface FixAllData {
+  fixAll: true;
+  uri: string;
+  version: number;
+}
+
+export function isFixAllData(value: unknown): value is FixAllData {
+  const data = value as Partial<FixAllData> | null | undefined;
+  return data?.fixAll === true && typeof data.uri === "string" && typeof data.version === "number";
+}
+
+/** The edit of a "Fix all" action, for the document's current text. */
+export function fixAllEdit(document: TextDocument, fixedText: string, versioned: boolean): WorkspaceEdit {
+  const change = minimalEdit(document.getText(), fixedText);
+  return workspaceEdit(document, change ? [textEdit(document, change)] : [], versioned);
 }

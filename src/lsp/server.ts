@@ -8,7 +8,7 @@ import type { CompletionItem, Connection, Diagnostic, InitializeParams, Initiali
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { SUPPORTED_PG_VERSIONS } from "../views/types";
 import type { PgVersion } from "../views/types";
-import { codeActions, fixAllText, formattingEdits, FIX_ALL_KIND } from "./actions";
+import { codeActions, fixAllEdit, fixAllText, formattingEdits, FIX_ALL_KIND, isFixAllData } from "./actions";
 import { confCompletions } from "./completion";
 import { ConfigCache } from "./config-cache";
 import { definitionAt } from "./definition";
@@ -72,6 +72,7 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
   let settings = DEFAULTS;
   let root = process.cwd();
   let versionedEdits = false;
+  let resolveEdits = false;
   let configs = new ConfigCache();
   let watchFiles = false;
   const meta = new WeakMap<TextDocument, OpenDocument>();
@@ -147,13 +148,14 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
     if (folder?.startsWith("file:")) root = uriToPath(folder, undefined, root);
     else if (params.rootPath) root = path.resolve(params.rootPath);
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes("edit") === true;
     configs = new ConfigCache(settings.pgVersion);
     lintService = new LintService({ documents: () => documents.all().map(openDocument), configs, maxDocumentLength: settings.maxDocumentLength, log: (message) => connection.console.error(message) });
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentFormattingProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ["=", "'"] },
@@ -179,10 +181,8 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
     relintAll();
   });
 
-  documents.onDidOpen((event) => {
-    service().invalidateTrees();
-    schedule(event.document.uri);
-  });
+  // (TextDocuments fires onDidChangeContent after onDidOpen too: the lint is scheduled there.)
+  documents.onDidOpen(() => service().invalidateTrees());
   documents.onDidChangeContent((event) => {
     const doc = openDocument(event.document);
     if (doc.kind === "conf" && path.basename(doc.path) === "postgresql.conf") service().invalidateTrees();
@@ -212,8 +212,17 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
       only: params.context.only,
       versionedEdits,
       fixAll: () => fixedText(document, lint),
+      resolveEdits,
       isAlwaysOn: (ruleId) => lint.registry?.get(ruleId)?.rule.meta.alwaysOn === true,
     });
+  });
+
+  // "Fix all" without its edit (the client resolves lazily): the edit for the current text.
+  connection.onCodeActionResolve((action) => {
+    if (!isFixAllData(action.data) || action.edit) return action;
+    const current = currentLint(action.data.uri);
+    if (!current || current.lint.problem !== null || current.document.version !== action.data.version) return action;
+    return { ...action, edit: fixAllEdit(current.document, fixedText(current.document, current.lint), versionedEdits) };
   });
 
   connection.onDocumentFormatting((params) => {

@@ -89,14 +89,17 @@ export class TestClient {
   }
 
   /** Starts the server and initializes it. */
-  static async start(options: { root: string; initializationOptions?: Record<string, unknown>; watch?: boolean }): Promise<{ client: TestClient; result: InitializeResult }> {
+  static async start(options: { root: string; initializationOptions?: Record<string, unknown>; watch?: boolean; resolve?: boolean }): Promise<{ client: TestClient; result: InitializeResult }> {
     const child = spawn(process.execPath, [BIN, "lsp", "--stdio"], { cwd: options.root, stdio: ["pipe", "pipe", "pipe"] });
     const client = new TestClient(child);
     const result = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(options.root),
       workspaceFolders: [{ uri: uriOf(options.root), name: "root" }],
-      capabilities: { workspace: { workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: options.watch === true } } },
+      capabilities: {
+        workspace: { workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: options.watch === true } },
+        ...(options.resolve ? { textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ["edit"] } } } } : {}),
+      },
       initializationOptions: { debounceMs: 0, ...options.initializationOptions },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});

@@ -1,7 +1,7 @@
 // The language server as an editor drives it: the built `pgconf-lint lsp` over stdio.
 import * as path from "node:path";
 import * as fs from "node:fs";
-import { CodeActionRequest, CompletionRequest, DefinitionRequest, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DocumentFormattingRequest, FileChangeType, HoverRequest } from "vscode-languageserver/node";
+import { CodeActionRequest, CodeActionResolveRequest, CompletionRequest, DefinitionRequest, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DocumentFormattingRequest, FileChangeType, HoverRequest } from "vscode-languageserver/node";
 import type { CodeAction, Diagnostic } from "vscode-languageserver/node";
 import { applyTextEdits, buildOnce, editsFor, PLUGIN_CONFIG, TestClient, tree, uriOf } from "./client";
 
@@ -43,7 +43,7 @@ describe("diagnostics", () => {
   });
 });
 
-async function start(root: string, options: { initializationOptions?: Record<string, unknown>; watch?: boolean } = {}): Promise<TestClient> {
+async function start(root: string, options: { initializationOptions?: Record<string, unknown>; watch?: boolean; resolve?: boolean } = {}): Promise<TestClient> {
   const { client } = await TestClient.start({ root, ...options });
   clients.push(client);
   return client;
@@ -91,6 +91,18 @@ describe("code actions and formatting", () => {
     const version = await client.applyEdits(uri, formatting ?? []);
     expect(summary(await client.diagnosticsFor(uri, version))).toEqual(["2:9-2:13 1 syntax-error"]);
     expect(await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })).toEqual([]);
+  });
+
+  test("a client that resolves code actions gets \"Fix all\" without its edit, then the edit on resolve", async () => {
+    const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG });
+    const client = await start(dir, { resolve: true });
+    const uri = await client.open(path.join(dir, "postgresql.conf"), "work_mem = 4GB\nwork_mem = 2GB\n");
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    const [fixAll] = await actionsAt(client, uri, diagnostics[0]!, ["source.fixAll.pgconf-lint"]);
+    expect(fixAll).toMatchObject({ title: "Fix all pgconf-lint problems", kind: "source.fixAll.pgconf-lint", data: { fixAll: true, uri, version: 1 } });
+    expect(fixAll!.edit).toBeUndefined();
+    const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, fixAll!);
+    expect(applyTextEdits(client.texts.get(uri)!, editsFor(resolved.edit, uri))).toBe("work_mem = '1GB'\nwork_mem = '1GB'\n");
   });
 
   test("pg_hba.conf: disable for this line, trailing or on the line above", async () => {

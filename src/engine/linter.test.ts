@@ -69,3 +69,11 @@ describe("engine", () => {
     expect(() => lintCluster({ "postgresql.conf": "" }, { extends: ["strict"] })).toThrow('unknown preset "strict"');
   });
 });
+
+test("oauth records are judged with the cluster's oauth_validator_libraries", () => {
+  const hba = "host all all 10.0.0.0/8 oauth issuer=https://id.example.com scope=openid\n";
+  const without = lintCluster({ "postgresql.conf": "", "pg_hba.conf": hba }, { extends: [], rules: { "hba-invalid-record": "error" } });
+  expect(without.lines.join("\n")).toContain("oauth_validator_libraries");
+  const withLibrary = lintCluster({ "postgresql.conf": "oauth_validator_libraries = 'myvalidator'\n", "pg_hba.conf": hba }, { extends: [], rules: { "hba-invalid-record": "error" } });
+  expect(withLibrary.lines).toEqual([]);
+});

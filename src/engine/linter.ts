@@ -227,7 +227,9 @@ function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: Co
   const hbaFiles: HbaFile[] = plan.hba.map((filePath) => {
     const source = readSource(reader, filePath);
     sources.set(filePath, source);
-    return { path: filePath, document: parseHba(source, { pgVersion, fileName: filePath, sslEnabled: ssl }) };
+    // oauth records (18+) are judged against the cluster's validator libraries, as the server does.
+    const oauthValidatorLibraries = confOnly.effectiveValue("oauth_validator_libraries") ?? "";
+    return { path: filePath, document: parseHba(source, { pgVersion, fileName: filePath, sslEnabled: ssl, oauthValidatorLibraries }) };
   });
   const identFiles: IdentFile[] = plan.ident.map((filePath) => {
     const source = readSource(reader, filePath);

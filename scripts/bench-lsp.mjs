@@ -2,9 +2,11 @@
 // first), opens the stock postgresql.conf sample as an unsaved postgresql.conf, sends 50
 // edits (debounce off: initializationOptions.debounceMs = 0) one after the other, and times
 // each from `didChange` to the `publishDiagnostics` of that version. Prints JSON:
-//   { file, lines, diagnostics, changes, warmup, medianMs, p95Ms, minMs, maxMs, meanMs, cpus, loadAverage }
-// (the machine's CPU count and 1-minute load average when the run ended: latency on a busy
-// machine is mostly waiting for a CPU).
+//   { file, lines, diagnostics, changes, warmup, medianMs, p95Ms, minMs, maxMs, meanMs,
+//     serverCpuMsPerChange, cpus, loadAverage }
+// serverCpuMsPerChange is the server's CPU time (user + system, from /proc; null elsewhere) per
+// change: with the machine's CPU count and 1-minute load average it tells the work done from the
+// waiting for a CPU on a busy machine.
 // Usage: node scripts/bench-lsp.mjs [--changes N] [--warmup N] [--file PATH]
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -62,8 +64,21 @@ const opened = published(version);
 await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "pgconf", version, text } });
 const first = await opened;
 
+/** The server's CPU time so far in ms (Linux), or null. */
+function serverCpuMs() {
+  try {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+    // After "pid (comm) ": state is field 3, utime 14 and stime 15 (1-based), in clock ticks (100 Hz).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 const timings = [];
+let cpuStart = null;
 for (let i = 0; i < warmup + changes; i++) {
+  if (i === warmup) cpuStart = serverCpuMs();
   version++;
   const newLine = i % 2 === 0 ? `work_mem = ${(i % 64) + 1}MB` : originalLine;
   const current = i % 2 === 0 ? originalLine : `work_mem = ${((i - 1) % 64) + 1}MB`;
@@ -78,6 +93,7 @@ for (let i = 0; i < warmup + changes; i++) {
   if (i >= warmup) timings.push(ms);
 }
 
+const cpuEnd = serverCpuMs();
 await connection.sendRequest(ShutdownRequest.type);
 await connection.sendNotification(ExitNotification.type);
 connection.dispose();
@@ -98,6 +114,7 @@ console.log(
     minMs: round(sorted[0]),
     maxMs: round(sorted[sorted.length - 1]),
     meanMs: round(timings.reduce((sum, ms) => sum + ms, 0) / timings.length),
+    serverCpuMsPerChange: cpuStart !== null && cpuEnd !== null ? round((cpuEnd - cpuStart) / changes) : null,
     cpus: os.cpus().length,
     loadAverage: round(os.loadavg()[0]),
   }),

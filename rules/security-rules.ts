@@ -14,6 +14,7 @@ import logMinMessages from "./log-min-messages";
 import logStatement from "./log-statement";
 import loggingCollector from "./logging-collector";
 import passwordEncryption from "./password-encryption";
+import pgaudit from "./pgaudit";
 import sslCiphers from "./ssl-ciphers";
 import sslEnabled from "./ssl-enabled";
 import sslMinProtocolVersion from "./ssl-min-protocol-version";
@@ -33,6 +34,7 @@ export const securityRules: Record<string, RuleDefinition> = {
   "log-statement": logStatement,
   "logging-collector": loggingCollector,
   "password-encryption": passwordEncryption,
+  pgaudit,
   "ssl-ciphers": sslCiphers,
   "ssl-enabled": sslEnabled,
   "ssl-min-protocol-version": sslMinProtocolVersion,

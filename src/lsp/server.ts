@@ -13,6 +13,7 @@ import { confCompletions } from "./completion";
 import { ConfigCache } from "./config-cache";
 import { definitionAt } from "./definition";
 import { offsetsToRange, toDiagnostics } from "./diagnostics";
+import { FramingFilter } from "./framing";
 import { confHover } from "./hover";
 import { LintService } from "./linting";
 import type { DocumentLint, OpenDocument } from "./linting";
@@ -60,7 +61,8 @@ export interface ServerStreams {
 
 /** Starts the server on the given streams (default: stdin/stdout); it runs until the client exits. */
 export function startServer(streams: ServerStreams = { input: process.stdin, output: process.stdout }): Connection {
-  const connection = createConnection(ProposedFeatures.all, streams.input, streams.output);
+  const framed = streams.input.pipe(new FramingFilter((problem) => connection.console.error(problem)));
+  const connection: Connection = createConnection(ProposedFeatures.all, framed, streams.output);
   // stdout is the protocol: anything a plugin logs goes to the client's log instead.
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(" "));
   console.info = console.log;

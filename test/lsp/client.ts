@@ -136,11 +136,22 @@ export class TestClient {
 
   /** Replaces the whole text (a full-document change). */
   async change(uri: string, text: string): Promise<number> {
+    const { version, params } = this.changeParams(uri, text);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, params);
+    return version;
+  }
+
+  /** The params of a full-document change (the next version), for sending by hand. */
+  changeParams(uri: string, text: string): { version: number; params: { textDocument: { uri: string; version: number }; contentChanges: { text: string }[] } } {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     this.texts.set(uri, text);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
-    return version;
+    return { version, params: { textDocument: { uri, version }, contentChanges: [{ text }] } };
+  }
+
+  /** Writes bytes to the server's stdin as they are. */
+  writeRaw(bytes: string): Promise<void> {
+    return new Promise((resolve, reject) => this.child.stdin.write(bytes, (error) => (error ? reject(error) : resolve())));
   }
 
   /** Applies edits as an editor does: an incremental change per edit, last first. */

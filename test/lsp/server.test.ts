@@ -240,12 +240,26 @@ describe("robustness", () => {
     const client = await start(dir);
     const uri = await client.open(path.join(dir, "postgresql.conf"), "work_mem = 4GB\n");
     await client.diagnosticsFor(uri, 1);
-    const raw = (body: string, header = `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`) => new Promise<void>((resolve) => client.child.stdin.write(header + body, () => resolve()));
-    await raw("{ not json at all");
-    await raw("", "X-No-Length: 1\r\n\r\n");
-    await raw(JSON.stringify({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { nothing: true } }));
-    await raw(JSON.stringify({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri: "file:///nowhere.conf", version: 3 }, contentChanges: [{ text: "x" }] } }));
-    await raw(JSON.stringify({ hello: "world" }));
+    const frame = (message: unknown): string => {
+      const body = JSON.stringify(message);
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    // Each malformed message arrives with a change in the same write: the change must still be read.
+    const malformed = [
+      "Content-Length: 17\r\n\r\n{ not json at all",
+      "X-No-Length: 1\r\n\r\n",
+      "Content-Length: nope\r\n\r\n",
+      frame({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { nothing: true } }),
+      frame({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri: "file:///nowhere.conf", version: 3 }, contentChanges: [{ text: "x" }] } }),
+      frame({ hello: "world" }),
+      frame({ jsonrpc: "2.0", id: "no-method" }),
+    ];
+    for (const [index, bytes] of malformed.entries()) {
+      const { version, params } = client.changeParams(uri, `work_mem = ${index + 2}GB\n`);
+      const published = client.diagnosticsFor(uri, version);
+      await client.writeRaw(bytes + frame({ jsonrpc: "2.0", method: "textDocument/didChange", params }));
+      expect((await published).map((d) => d.message)).toEqual([`work_mem = ${index + 2}GB is over 1GB: every sort and hash may use that much. Set it to 1GB or less.`]);
+    }
     await expect(client.connection.sendRequest("pgconf/unknownMethod", {})).rejects.toMatchObject({ code: -32601 });
     await expect(client.connection.sendRequest(HoverRequest.type, {} as never)).rejects.toMatchObject({ code: -32602 });
     await expect(client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: null, context: null } as never)).rejects.toMatchObject({ code: -32602 });

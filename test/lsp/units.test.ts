@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { minimalEdit } from "../../src/lsp/actions";
 import { ConfigCache } from "../../src/lsp/config-cache";
+import { FramingFilter } from "../../src/lsp/framing";
 import { documentKind, uriToPath } from "../../src/lsp/paths";
 
 describe("minimalEdit", () => {
@@ -68,5 +69,39 @@ describe("document paths and kinds", () => {
     expect(documentKind("/x/pg_ident.conf", "pgconf")).toBe("ident");
     expect(documentKind("/x/custom.conf", "pghba")).toBe("hba");
     expect(documentKind("/x/custom.conf", "plaintext")).toBe("conf");
+  });
+});
+
+describe("FramingFilter", () => {
+  function run(chunks: Buffer[]): { out: string[]; problems: string[] } {
+    const problems: string[] = [];
+    const filter = new FramingFilter((problem) => problems.push(problem));
+    const out: string[] = [];
+    filter.on("data", (data: Buffer) => out.push(data.toString("utf8")));
+    for (const chunk of chunks) filter.write(chunk);
+    return { out, problems };
+  }
+  const message = (body: string, extra = ""): string => `Content-Length: ${Buffer.byteLength(body)}\r\n${extra}\r\n${body}`;
+
+  test("passes messages through whole, however the bytes are split; drops headers without a length", () => {
+    const stream = message('{"a":"é"}') + "X-Junk: 1\r\n\r\n" + message("{}", "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n") + "content-length: x\r\n\r\n" + message("");
+    const expected = [message('{"a":"é"}'), message("{}"), message("")];
+    const bytes = Buffer.from(stream, "utf8");
+    expect(run([bytes]).out).toEqual(expected);
+    const single = run([...bytes].map((byte) => Buffer.from([byte])));
+    expect(single.out).toEqual(expected);
+    expect(single.problems).toHaveLength(2);
+    expect(single.problems[0]).toMatch(/dropped a message header without a Content-Length: "X-Junk: 1"/);
+  });
+
+  test("a large body in many chunks; garbage without a header end is dropped in pieces", () => {
+    const body = JSON.stringify({ text: "x".repeat(3_000_000) });
+    const bytes = Buffer.from(message(body));
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 65536) chunks.push(bytes.subarray(i, i + 65536));
+    expect(run(chunks).out).toEqual([message(body)]);
+    const garbage = run([Buffer.alloc(200_000, 0x41), Buffer.from(message("{}"))]);
+    expect(garbage.out).toEqual([message("{}")]);
+    expect(garbage.problems.length).toBeGreaterThan(0);
   });
 });

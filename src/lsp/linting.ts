@@ -118,7 +118,7 @@ export class LintService {
 
       let main = doc.kind === "conf" ? this.findMain(doc.path, config.pgVersion, reader) : null;
       for (let attempt = 0; attempt < 2; attempt++) {
-        const targets = this.targets(doc, main, config, open, reader);
+        const targets = this.targets(doc, main, config, open, overrides);
         const run = lint(targets, { pgVersion: config.pgVersion, rules: config.rules, overrides, knownRuleIds: config.knownRuleIds });
         if (main !== null) {
           for (const result of run.results) if (result.kind === "conf" && result.filePath !== main) this.mainOf.set(result.filePath, { main, generation: this.generation });
@@ -147,13 +147,13 @@ export class LintService {
   }
 
   /** The files linted together with `doc`. */
-  private targets(doc: OpenDocument, main: string | null, config: ResolvedConfig, open: Map<string, OpenDocument>, reader: ConfFileReader): LintTarget[] {
+  private targets(doc: OpenDocument, main: string | null, config: ResolvedConfig, open: Map<string, OpenDocument>, overrides: Map<string, Uint8Array>): LintTarget[] {
     const targets = new Map<string, LintTarget>();
     const add = (filePath: string, kind: FileKind): void => {
       if (targets.has(filePath)) return;
       if (filePath !== doc.path) {
-        // Only files under the same configuration, and only if they can be read.
-        if (!(reader.readFile(filePath) instanceof Uint8Array)) return;
+        // Only files under the same configuration, and only if they exist.
+        if (!overrides.has(filePath) && !isFile(filePath)) return;
         try {
           const other = this.options.configs.forFile(filePath);
           if (other.key !== config.key || other.ignored) return;

@@ -5,11 +5,13 @@ import { hbaRules } from "./hba-rules";
 import { securityRules } from "./security-rules";
 import includeOutsideTree from "./include-outside-tree";
 import syntaxError from "./syntax-error";
+import bom from "./bom";
 
 export const builtinPlugin: Plugin = {
   name: "",
   rules: {
     "syntax-error": syntaxError,
+    bom,
     "include-outside-tree": includeOutsideTree,
     ...confRules,
     ...securityRules,

@@ -150,9 +150,12 @@ function planClusters(targets: LintTarget[], reader: ConfFileReader): ClusterPla
 
 /** Lints the targets; included files of a linted postgresql.conf are linted with it. */
 export function lint(targets: LintTarget[], options: LintOptions): LintRun {
-  const isOutside = options.includeRoots ? outsideRoots(options.includeRoots) : undefined;
-  const reader = isOutside ? rootedReader(overlayReader(options.overrides), isOutside) : overlayReader(options.overrides);
   const linted = new Set(targets.map((target) => target.path));
+  // The files named to lint are read wherever they lead (a symlink out of the tree): the user
+  // asked for them. The roots limit what include directives reach.
+  const outside = options.includeRoots ? outsideRoots(options.includeRoots) : undefined;
+  const isOutside = outside ? (absPath: string) => !linted.has(absPath) && outside(absPath) : undefined;
+  const reader = isOutside ? rootedReader(overlayReader(options.overrides), isOutside) : overlayReader(options.overrides);
   const sources = new Map<string, SourceText>();
   const resultsByPath = new Map<string, LintResult>();
   const fixes: FileFix[] = [];
@@ -176,7 +179,17 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
       const kind = kindOf(cluster, filePath);
       resultsByPath.set(filePath, emptyResult(filePath, kind));
     }
+    // A binary or corrupt file gets one fatal message and nothing else, no fix either.
+    const fatal = new Set<string>();
+    for (const filePath of lintedHere) {
+      const message = nulByteMessage(sources.get(filePath));
+      if (!message) continue;
+      fatal.add(filePath);
+      resultsByPath.get(filePath)!.messages.push(message);
+      directives.delete(filePath);
+    }
     for (const finding of findings) {
+      if (fatal.has(finding.descriptor.filePath) || fatal.has(finding.descriptor.fixFilePath ?? finding.descriptor.filePath)) continue;
       const result = resultsByPath.get(finding.descriptor.filePath);
       const index = directives.get(finding.descriptor.filePath);
       if (!result || !index) continue;
@@ -236,7 +249,10 @@ function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: Co
     sources.set(filePath, source);
     return { path: filePath, document: parseIdent(source, { pgVersion, fileName: filePath }) };
   });
-  return buildCluster(pgVersion, conf, hbaFiles, identFiles);
+  // The conf tree is read once: the hba and ident documents join the view built for it.
+  confOnly.hbaFiles.push(...hbaFiles);
+  confOnly.identFiles.push(...identFiles);
+  return confOnly;
 }
 
 function kindOf(cluster: ClusterView, filePath: string): FileKind {
@@ -308,6 +324,28 @@ function toMessage(finding: RawFinding, source: SourceText): LintMessage {
     message.suggestions = suggestions.map((s) => ({ desc: formatMessage(messages[s.messageId] ?? s.messageId, s.data, finding.rule.registered.id), fix: mergeEdits(s.edits, source.text) }));
   }
   return message;
+}
+
+/** PostgreSQL ends a value (postgresql.conf) or a line (pg_hba.conf, pg_ident.conf, which then
+ *  join the next line to it) at a NUL byte: what it reads is not what the file shows, and no
+ *  finding about the rest would be reliable. Like ESLint's parsing errors: fatal, severity 2. */
+function nulByteMessage(source: SourceText | undefined): LintMessage | null {
+  const at = source ? source.text.indexOf("\0") : -1;
+  if (!source || at === -1) return null;
+  const head = source.text.slice(0, 8192);
+  const control = head.match(/[\0-\x08\x0e-\x1f\x7f]/g)?.length ?? 0;
+  const what = control * 10 > head.length ? "This is a binary file, not a configuration file (it holds NUL bytes and other control characters)" : "This file holds a NUL byte, so it is corrupt";
+  const { line, column } = source.positionAt(at);
+  return {
+    ruleId: null,
+    fatal: true,
+    severity: 2,
+    message: `${what}: PostgreSQL stops reading a value or a line at a NUL byte, so it reads something other than what the file shows. The file was not linted; remove the NUL bytes or restore the file.`,
+    line,
+    column,
+    endLine: line,
+    endColumn: column + 1,
+  };
 }
 
 function directiveProblem(directive: Directive, text: string, severity: 1 | 2): LintMessage {

@@ -1,10 +1,12 @@
 // parse_and_validate_value for a value read from postgresql.conf: the verdict, the typed value
-// and PostgreSQL's message, per major version. Check hooks (locale names, time zones, list
-// contents, files) are not run: a string is accepted as it is.
+// and PostgreSQL's message, per major version. Of the check hooks only those that judge the
+// value alone are run (list syntax, synchronous_standby_names): those that consult the server
+// or the machine (locale names, time zones, tablespaces, files) are not.
 import type { CatalogParameter } from "../catalog/types";
 import { formatG } from "./c-number";
 import { lookupEnum } from "./enums";
 import { parseBool, parseIntWithUnits, parseRealWithUnits } from "./parse";
+import { checkStringHook } from "./string-hooks";
 import type { BaseUnit } from "./units";
 import { resolveBaseUnit } from "./units";
 
@@ -18,7 +20,7 @@ export type CheckResult =
       /** For integer and real: the unit written after the number, or null. */
       unit?: string | null;
     }
-  | { ok: false; message: string; hint?: string };
+  | { ok: false; message: string; hint?: string; detail?: string };
 
 export interface CheckOptions {
   /**
@@ -72,8 +74,11 @@ export function checkValue(param: CatalogParameter, rawValue: string, pgVersion:
       if (!found.ok) return invalid(found.hint);
       return { ok: true, value: found.value };
     }
-    case "string":
+    case "string": {
+      const hook = checkStringHook(param.name, value, pgVersion);
+      if (hook) return hook.message !== undefined ? { ok: false, message: hook.message } : { ok: false, message: `invalid value for parameter "${name}": "${value}"`, detail: hook.detail };
       return { ok: true, value };
+    }
   }
 }
 

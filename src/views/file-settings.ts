@@ -34,9 +34,6 @@ export interface SettingJudge {
   isKnown(name: string): boolean;
   /** Why PostgreSQL rejects this value for this parameter, or null if it accepts it. */
   checkValue(name: string, value: string): string | null;
-  /** True for parameters a reload skips without an error (backend contexts): neither applied
-   *  nor in error in the view. */
-  ignoredAtReload?(name: string): boolean;
 }
 
 export interface FileSettingsOptions {
@@ -224,8 +221,8 @@ function judgeEntries(entries: Entry[], parsedCleanly: boolean, judge: SettingJu
   if (unknownName) return valueErrors;
   entries.forEach((entry, index) => {
     if (entry.ignore || entry.name === null || entry.value === null) return;
-    // A backend reloading skips these before looking at the value (set_config_option returns -1).
-    if (judge?.ignoredAtReload?.(entry.name)) return;
+    // Every parameter is judged, backend ones too: a reload skips those (set_config_option
+    // returns -1), but the view asks without applying (changeVal = false), which checks them.
     const problem = judge ? judge.checkValue(entry.name, entry.value) : null;
     if (problem === null) {
       entry.applied = true;

@@ -18,9 +18,5 @@ export function settingJudge(pgVersion: number): SettingJudge {
       const result = checkValue(param, value, pgVersion, { writtenName: name });
       return result.ok ? null : result.message;
     },
-    ignoredAtReload: (name) => {
-      const context = lookupParameter(catalog, name)?.context;
-      return context === "backend" || context === "superuser-backend";
-    },
   };
 }

@@ -29,6 +29,30 @@ const EXACT_RENAMES: Readonly<Record<string, { to: string; value: (line: ConfSet
   },
 };
 
+/**
+ * Removed parameters whose line can simply go: the server now does by itself what they asked
+ * for, or what they governed no longer exists, and nothing is needed in their place (a
+ * judgement on each release note). Removals that ask for something else instead (silent_mode,
+ * promote_trigger_file, vacuum_defer_cleanup_age, trace_recovery_messages, sql_inheritance) or
+ * that took away a feature someone may rely on (db_user_namespace, old_snapshot_threshold) are
+ * left to the author.
+ */
+const OBSOLETE = new Set([
+  "custom_variable_classes", // dotted names need no declaration since 9.2
+  "add_missing_from", // the behaviour it enabled no longer exists (9.0)
+  "regex_flavor", // regular expressions are always the advanced flavor (9.0)
+  "ssl_renegotiation_limit", // SSL renegotiation is no longer supported (9.5)
+  "replacement_sort_tuples", // sorts no longer use replacement selection (11)
+  "operator_precedence_warning", // the pre-9.5 precedence it warned about is gone (14)
+  "vacuum_cleanup_index_scale_factor", // B-tree index cleanup no longer uses it (14)
+  "stats_temp_directory", // statistics live in shared memory (15)
+]);
+
+/** Deletes a setting's whole line, its line ending included. */
+function deleteLineEdits(line: ConfSettingLine): Edit[] {
+  return [{ range: [line.span.start, line.span.end], text: "" }];
+}
+
 /** A size in MB with the largest unit that divides it: 1024 → 1GB, 1040 → 1040MB. */
 function megabytes(mb: number): string {
   if (mb % (1024 * 1024) === 0) return `${mb / (1024 * 1024)}TB`;
@@ -145,7 +169,9 @@ export default defineRule({
             const rename = isKnown(cluster, removed.replacement) ? renameFix(cluster, line, removed.replacement, setAnywhere) : undefined;
             report("removedReplaced", { removedIn: removed.removedIn, replacement: removed.replacement, note: removed.note, advice: rename?.advice ?? "" }, nonEmpty(rename?.edits));
           } else {
-            report("removed", { removedIn: removed.removedIn, note: removed.note });
+            // ALTER SYSTEM owns postgresql.auto.conf: it is not edited by hand.
+            const obsolete = OBSOLETE.has(name.toLowerCase()) && !file.isAutoConf;
+            report("removed", { removedIn: removed.removedIn, note: removed.note }, obsolete ? deleteLineEdits(line) : undefined);
           }
           continue;
         }

@@ -38,12 +38,34 @@ describe("syntax-error", () => {
     expect(run(conf).shown).toEqual(lines);
   });
 
-  test("the did-you-mean comes with a suggestion that rewrites the name, never with a fix", () => {
+  test("when every word before the = joins into the name, the did-you-mean comes with a fix that rewrites the name", () => {
     const result = run("ssl ciphers = 'HIGH:!aNULL' # strong\n");
     const message = result.results[0]!.messages[0]!;
-    expect(message.fix).toBeUndefined();
-    expect(message.suggestions).toEqual([{ desc: 'Write the name as "ssl_ciphers".', fix: { range: [0, 11], text: "ssl_ciphers" } }]);
-    expect(result.fixed()["postgresql.conf"]).toBe("ssl ciphers = 'HIGH:!aNULL' # strong\n");
+    expect(message.fix).toEqual({ range: [0, 11], text: "ssl_ciphers" });
+    expect(message.suggestions).toBeUndefined();
+    expect(result.fixed()["postgresql.conf"]).toBe("ssl_ciphers = 'HIGH:!aNULL' # strong\n");
+    expect(run(result.fixed()["postgresql.conf"]!).lines).toEqual([]);
+  });
+
+  test.each([
+    { name: "three words, indented, a comment after", conf: "  log line prefix = '%m '  # c\n", fixed: "  log_line_prefix = '%m '  # c\n" },
+    { name: "the hardening guide's line: typographic quotes are left to their rule", conf: "ssl ciphers = \u2018HIGH:MEDIUM:+3DES:!aNULL\u2019\r\n", fixed: "ssl_ciphers = \u2018HIGH:MEDIUM:+3DES:!aNULL\u2019\r\n" },
+  ])("fix: $name", ({ conf, fixed }) => {
+    expect(run(conf).fixed()["postgresql.conf"]).toBe(fixed);
+  });
+
+  test("prose whose first words name a parameter, with no = after them: a suggestion only, never a fix", () => {
+    const conf = "log statement sample rate = 0.5\nshared buffers should be 25% of RAM\n";
+    const result = run(conf);
+    expect(result.shown).toEqual([
+      `postgresql.conf:1:15 syntax-error syntax error in file "postgresql.conf" line 1, near token "sample": ${FIXED} Did you mean "log_statement"?`,
+      `postgresql.conf:2:16 syntax-error syntax error in file "postgresql.conf" line 2, near token "should": ${FIXED} Did you mean "shared_buffers"?`,
+    ]);
+    for (const message of result.results[0]!.messages) {
+      expect(message.fix).toBeUndefined();
+      expect(message.suggestions).toHaveLength(1);
+    }
+    expect(result.fixed()["postgresql.conf"]).toBe(conf);
   });
 
   test("ssl groups is a parameter on 18", () => {

@@ -6,7 +6,7 @@ import type { ClusterView, ConfDocument, ConfLine } from "../src/rule-api";
 const WORD = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/y;
 const MAX_WORDS = 4;
 
-function spacedName(cluster: ClusterView, document: ConfDocument, line: ConfLine): { name: string; start: number; end: number } | undefined {
+function spacedName(cluster: ClusterView, document: ConfDocument, line: ConfLine): { name: string; start: number; end: number; beforeEquals: boolean } | undefined {
   if (line.kind !== "invalid") return undefined;
   const text = document.source.text.slice(line.span.start, line.commentSpan?.start ?? line.span.end);
   const words: { text: string; start: number; end: number }[] = [];
@@ -25,7 +25,9 @@ function spacedName(cluster: ClusterView, document: ConfDocument, line: ConfLine
   for (let count = 2; count <= words.length; count++) {
     const candidate = words.slice(0, count).map((word) => word.text).join("_");
     if (cluster.isKnown(candidate)) {
-      return { name: cluster.parameter(candidate)?.name ?? candidate.toLowerCase(), start: line.span.start + words[0]!.start, end: line.span.start + words[count - 1]!.end };
+      // `ssl ciphers = ...`: every word before the `=` is part of the name.
+      const beforeEquals = /^[ \t\r]*=/.test(text.slice(words[count - 1]!.end));
+      return { name: cluster.parameter(candidate)?.name ?? candidate.toLowerCase(), start: line.span.start + words[0]!.start, end: line.span.start + words[count - 1]!.end, beforeEquals };
     }
   }
   return undefined;
@@ -38,7 +40,7 @@ export default defineRule({
     files: ["conf"],
     defaultSeverity: "error",
     presets: ["recommended"],
-    fixable: false,
+    fixable: true,
     hasSuggestions: true,
     alwaysOn: true,
     messages: {
@@ -54,12 +56,15 @@ export default defineRule({
       for (const line of file.document.syntaxErrors) {
         const spaced = spacedName(context.cluster, file.document, line);
         if (spaced) {
+          const edits = [{ range: [spaced.start, spaced.end] as [number, number], text: spaced.name }];
+          // Every word before `=` joined is a parameter: the line is `name = value` with the
+          // name written as prose, and the fix is what was meant. Otherwise, only a suggestion.
           context.report({
             messageId: "syntaxErrorDidYouMean",
             data: { message: line.error.message, name: spaced.name },
             filePath: file.path,
             span: line.error.nearSpan,
-            suggestions: [{ messageId: "useName", data: { name: spaced.name }, edits: [{ range: [spaced.start, spaced.end], text: spaced.name }] }],
+            ...(spaced.beforeEquals ? { fix: edits } : { suggestions: [{ messageId: "useName", data: { name: spaced.name }, edits }] }),
           });
           continue;
         }

@@ -30,7 +30,8 @@ function change(artifactLocation: object, deletedRegion: object, text: string, d
 }
 
 function rule(id: string, description: string, level: string, category: string) {
-  return { id, shortDescription: { text: description }, helpUri: `https://example.com/rules/${id}`, defaultConfiguration: { level }, properties: { category } };
+  const helpUri = `https://example.com/rules/${id}`;
+  return { id, shortDescription: { text: description }, fullDescription: { text: description }, help: { text: `${description} See ${helpUri}`, markdown: `${description} [Rule documentation](${helpUri})` }, helpUri, defaultConfiguration: { level }, properties: { category } };
 }
 
 function result(ruleId: string, ruleIndex: number, level: string, text: string, artifactLocation: object, region: object, fixes?: ReturnType<typeof change>[]) {

@@ -33,6 +33,8 @@ interface Fix {
 interface ReportingDescriptor {
   id: string;
   shortDescription?: { text: string };
+  fullDescription?: { text: string };
+  help?: { text: string; markdown?: string };
   helpUri?: string;
   defaultConfiguration?: { level: Level };
   properties?: { category: string };
@@ -56,6 +58,9 @@ function ruleDescriptor(ruleId: string, context: FormatterContext): ReportingDes
   return {
     id: ruleId,
     shortDescription: { text: meta.description },
+    // GitHub code scanning shows fullDescription and help on the alert page.
+    fullDescription: { text: meta.description },
+    help: meta.docsUrl ? { text: `${meta.description} See ${meta.docsUrl}`, markdown: `${meta.description} [Rule documentation](${meta.docsUrl})` } : { text: meta.description },
     ...(meta.docsUrl ? { helpUri: meta.docsUrl } : {}),
     defaultConfiguration: { level: meta.defaultSeverity === "error" ? "error" : "warning" },
     properties: { category: meta.category },

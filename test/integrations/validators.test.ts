@@ -61,10 +61,6 @@ const ACCEPTED: Record<string, string> = {
   // linted file is listed, with or without results, as ESLint's SARIF formatter does, so that
   // the log records what was analysed.
   SARIF2004: "artifacts listed by location only, on purpose",
-  // GitHub Advanced Security ingestion wants each rule's `fullDescription` and `help`; the
-  // formatter (src/format/sarif.ts) writes `shortDescription` and `helpUri` only. A known gap of
-  // the formatter: drop this entry once it writes them.
-  GH2012: "rules without fullDescription and help (known formatter gap)",
 };
 
 /** Rule SARIF2006 fetches every URI in the log over HTTP (slow, and the network is not ours to

@@ -2,7 +2,8 @@
 // installs them at the locked versions, restores the symlinks their packages ship as a list,
 // makes sure an unprivileged user exists to run them (PostgreSQL refuses root), and prints what
 // is there. Idempotent and quick when everything is already in place.
-//   --full-build   also install Debian's postgresql-15 (LDAP, GSSAPI, PAM) when it is missing.
+//   --full-build   also install Debian's postgresql-15 (LDAP, GSSAPI, PAM) when it is missing,
+//                  and Debian's pre-commit (the integration test runs the project's hooks in it).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -98,11 +99,19 @@ for (const pkg of packages) {
 const isRoot = process.getuid?.() === 0;
 const serverUser = isRoot ? ensureServerUser() : null;
 
-if (fullBuild && !existsSync(DEBIAN_POSTGRES_15)) {
-  if (!isRoot) fail(`${DEBIAN_POSTGRES_15} is missing and installing postgresql-15 with apt-get needs root`);
+function hasCommand(name) {
+  return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
+}
+
+const aptPackages = [];
+if (fullBuild && !existsSync(DEBIAN_POSTGRES_15)) aptPackages.push("postgresql-15");
+if (fullBuild && !hasCommand("pre-commit")) aptPackages.push("pre-commit");
+if (aptPackages.length > 0) {
+  if (!isRoot) fail(`${aptPackages.join(" and ")} missing, and installing with apt-get needs root`);
   run("apt-get", ["update"]);
-  run("apt-get", ["install", "-y", "--no-install-recommends", "postgresql-15"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  if (!existsSync(DEBIAN_POSTGRES_15)) fail(`apt-get installed postgresql-15 but ${DEBIAN_POSTGRES_15} is still missing`);
+  run("apt-get", ["install", "-y", "--no-install-recommends", ...aptPackages], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  if (fullBuild && !existsSync(DEBIAN_POSTGRES_15)) fail(`apt-get installed postgresql-15 but ${DEBIAN_POSTGRES_15} is still missing`);
+  if (fullBuild && !hasCommand("pre-commit")) fail("apt-get installed pre-commit but it is not on PATH");
 }
 
 if (serverUser) console.log(`oracle:install: servers run as user ${serverUser}`);

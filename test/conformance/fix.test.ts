@@ -219,10 +219,14 @@ const asCases = (kind: FileKind, inputs: ConformanceInput[], beside?: Record<str
 
 /** A self-signed certificate the server user can read, for a server with ssl = on. */
 let certificate: { cert: string; key: string } | undefined;
+let certificateDir: string | undefined;
+afterAll(() => {
+  if (certificateDir) fs.rmSync(certificateDir, { recursive: true, force: true });
+});
 function serverCertificate(): { cert: string; key: string } {
   if (certificate) return certificate;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pgconf-lint-fix-ssl-"));
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  certificateDir = dir;
   fs.chmodSync(dir, 0o755); // the server user reads it
   const cert = path.join(dir, "server.crt");
   const key = path.join(dir, "server.key");

@@ -15,6 +15,7 @@ export default defineRule({
     fixable: false,
     messages: {
       invalidRecord: "{{message}}: PostgreSQL refuses to start with this pg_hba.conf (a reload keeps the old rules) until this record is fixed.",
+      noEntries: 'configuration file "{{file}}" contains no entries: PostgreSQL refuses to start with an empty pg_hba.conf (a reload keeps the old rules). Add the records that let clients in, or `local all all reject`.',
       rejectedRecord: "{{message}}: PostgreSQL rejects this record (pg_hba_file_rules shows it as an empty row, the reason only in the server log) and refuses to start with this pg_hba.conf (a reload keeps the old rules) until it is fixed.",
     },
     references: [
@@ -24,6 +25,10 @@ export default defineRule({
   },
   check(context) {
     for (const file of context.cluster.hbaFiles) {
+      // Only comments and blank lines (checked on 18); with includes (16+) the entries may be there.
+      if (file.document.records.length === 0 && file.document.includes.length === 0) {
+        context.report({ messageId: "noEntries", data: { file: file.path }, filePath: file.path, span: file.document.source.span(0, 0) });
+      }
       for (const record of file.document.records) {
         if (record.accepted) {
           if (record.error === null || record.error === HOSTSSL_WITHOUT_SSL) continue;

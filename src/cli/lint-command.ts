@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { builtinPlugin } from "../../rules";
 import { resolveRules } from "../engine/config";
 import type { LintConfig, RuleSetting } from "../engine/config";
-import { lint } from "../engine/linter";
+import { lint, outsideRoots } from "../engine/linter";
 import type { LintRun, LintTarget } from "../engine/linter";
 import { loadPlugin, RuleRegistry } from "../engine/registry";
 import type { LintMessage, LintResult } from "../engine/types";
@@ -154,13 +154,26 @@ function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string 
   const originals = new Map(run.sources);
   const fixing = options.fix || options.fixDryRun || options.diff || options.format === "diff";
   const current = new Map<string, string>();
+  // Fixes are written only inside the working directory and the directories of the files named
+  // to lint, whatever includes (--include-root, absolute or `..` paths, symlinks) read.
+  const outsideWritable = outsideRoots([options.cwd, ...group.targets.map((target) => path.dirname(target.path))]);
+  const refused = new Set<string>();
   for (let pass = 0; fixing && pass < MAX_FIX_PASSES && run.fixes.length > 0; pass++) {
     let progressed = false;
     const byFile = new Map<string, LintRun["fixes"]>();
-    for (const fix of run.fixes.filter((candidate) => fixWanted(candidate.ruleId, registry, options))) byFile.set(fix.filePath, [...(byFile.get(fix.filePath) ?? []), fix]);
+    for (const fix of run.fixes.filter((candidate) => fixWanted(candidate.ruleId, registry, options))) {
+      const list = byFile.get(fix.filePath);
+      if (list) list.push(fix);
+      else byFile.set(fix.filePath, [fix]);
+    }
     for (const [filePath, fixes] of byFile) {
       const source = run.sources.get(filePath);
       if (!source) continue;
+      if (outsideWritable(filePath)) {
+        if (!refused.has(filePath)) options.stderr(`pgconf-lint: warning: not fixing "${path.relative(options.cwd, filePath) || filePath}"${realPathNote(filePath)}: it lies outside the working directory and the directories of the files named to lint. Fix it by hand, or name it on the command line.\n`);
+        refused.add(filePath);
+        continue;
+      }
       const { output } = applyEdits(source.text, fixes.map((fix) => fix.edits));
       if (output === source.text) continue;
       current.set(filePath, output);
@@ -176,6 +189,16 @@ function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string 
     if (before && before.text !== after) changed.set(filePath, { before, after });
   }
   return { run, registry, changed };
+}
+
+/** ` (a symbolic link to "REAL")` when the path leads elsewhere, else "". */
+function realPathNote(filePath: string): string {
+  try {
+    const real = fs.realpathSync(filePath);
+    return real === filePath ? "" : ` (a symbolic link to "${real}")`;
+  } catch {
+    return "";
+  }
 }
 
 /** --fix-rule / --fix-type: whether a rule's fixes are applied. */

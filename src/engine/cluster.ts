@@ -7,7 +7,7 @@ import type { CatalogParameter, LoadedCatalog } from "../catalog";
 import type { ConfDocument, ConfIncludeLine, ConfSettingLine } from "../model/conf";
 import type { HbaDocument } from "../model/hba";
 import type { IdentDocument } from "../model/ident";
-import { readFileSettings } from "../views/file-settings";
+import { canonicalizePath, readFileSettings } from "../views/file-settings";
 import type { ConfFileReader } from "../views/file-settings";
 import type { PgVersion } from "../views/types";
 
@@ -140,6 +140,18 @@ export function readConfTree(mainPath: string, options: ConfTreeOptions): { file
   return { files, entries, problems };
 }
 
+/** The include directives of the tree that name `target` (a path as the reader resolves it). */
+function includingDirectives(files: ConfFile[], target: string, pgVersion: PgVersion): { file: ConfFile; line: ConfIncludeLine }[] {
+  const found: { file: ConfFile; line: ConfIncludeLine }[] = [];
+  for (const file of files) {
+    for (const line of file.document.directives) {
+      const resolved = line.path.startsWith("/") ? line.path : canonicalizePath(`${path.posix.dirname(file.path)}/${line.path.replace(/^(\.\/)+/, "")}`, pgVersion);
+      if (resolved === target) found.push({ file, line });
+    }
+  }
+  return found;
+}
+
 /** Builds the cluster view for a postgresql.conf tree (or none) and the hba/ident documents. */
 export function buildCluster(pgVersion: PgVersion, conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string; isBlocked?: (absPath: string) => boolean } | null, hbaFiles: HbaFile[], identFiles: IdentFile[]): ClusterView {
   if (!conf) return new ClusterView(pgVersion, [], hbaFiles, identFiles);
@@ -166,9 +178,19 @@ export function buildCluster(pgVersion: PgVersion, conf: { mainPath: string; rea
       }
     }
   }
+  const reportedDirs = new Map<string, number>();
   for (const problem of tree.problems) {
     const file = problem.file === null ? undefined : byPath.get(problem.file);
-    if (!file) continue;
+    if (!file) {
+      // A directory named by include: the server's error is at the directory itself ("input in
+      // flex scanner failed at file DIR line 1"); report it at the directive naming it.
+      const naming = problem.file === null ? [] : includingDirectives(tree.files, problem.file, pgVersion);
+      const seen = reportedDirs.get(problem.file ?? "") ?? 0;
+      reportedDirs.set(problem.file ?? "", seen + 1);
+      const including = naming[Math.min(seen, naming.length - 1)];
+      if (including) cluster.includeProblems.push({ ...including, lineNumber: including.line.nameSpan.line, message: `${problem.message} at file "${problem.file}" line ${problem.line} (a directory: include_dir reads one)` });
+      continue;
+    }
     const line = file.document.directives.find((directive) => directive.nameSpan.line === problem.line) ?? null;
     // A blocked include has its own finding; the reader's "could not open" is ours, not PostgreSQL's.
     if (line && cluster.blockedIncludes.some((blocked) => blocked.line === line)) continue;

@@ -333,8 +333,12 @@ function nulByteMessage(source: SourceText | undefined): LintMessage | null {
   const at = source ? source.text.indexOf("\0") : -1;
   if (!source || at === -1) return null;
   const head = source.text.slice(0, 8192);
-  const control = head.match(/[\0-\x08\x0e-\x1f\x7f]/g)?.length ?? 0;
-  const what = control * 10 > head.length ? "This is a binary file, not a configuration file (it holds NUL bytes and other control characters)" : "This file holds a NUL byte, so it is corrupt";
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c <= 0x08 || (c >= 0x0e && c <= 0x1f) || c === 0x7f) control++;
+  }
+  const what = control > 1 && control * 10 > head.length ? "This is a binary file, not a configuration file (it holds NUL bytes and other control characters)" : "This file holds a NUL byte, so it is corrupt";
   const { line, column } = source.positionAt(at);
   return {
     ruleId: null,

@@ -128,6 +128,11 @@ class EntryCollector {
         this.recordError("input in flex scanner failed", absPath, 1);
         return false;
       }
+      // A FIFO or a device would block the server (or feed it forever); the linter does not read it.
+      if (bytes.error === NOT_REGULAR) {
+        this.recordError(`could not read file "${absPath}": not a regular file (a FIFO, socket or device)`, callingFile, callingLine);
+        return false;
+      }
       if (strict) this.recordError(`could not open file "${absPath}"`, callingFile, callingLine);
       return !strict;
     }
@@ -294,10 +299,16 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? "EIO";
 }
 
+/** The error of `diskReader.readFile` for a FIFO, socket or device: reading one could block
+ *  forever (a FIFO without a writer) or never end (/dev/zero). */
+export const NOT_REGULAR = "ENOTREG";
+
 /** The real file system. */
 export const diskReader: ConfFileReader = {
   readFile(absPath) {
     try {
+      const stat = fs.statSync(absPath);
+      if (!stat.isFile() && !stat.isDirectory()) return { error: NOT_REGULAR };
       return fs.readFileSync(absPath);
     } catch (error) {
       return { error: errorCode(error) };

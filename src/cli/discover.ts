@@ -48,6 +48,15 @@ function search(cwd: string, patterns: string[]): string[] {
     });
 }
 
+/** `a symbolic link to "T", which does not exist` for a dangling link, else null. */
+function danglingTarget(absolute: string): string | null {
+  try {
+    return fs.lstatSync(absolute).isSymbolicLink() ? `a symbolic link to "${fs.readlinkSync(absolute)}", which does not exist` : null;
+  } catch {
+    return null;
+  }
+}
+
 export function discoverFiles(args: string[], options: { cwd: string; kind?: FileKind }): DiscoveredFile[] {
   const found = new Map<string, DiscoveredFile>();
   const add = (file: string, explicit: boolean) => {
@@ -74,10 +83,13 @@ export function discoverFiles(args: string[], options: { cwd: string; kind?: Fil
       stat = fs.statSync(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === "ENOENT" ? `"${arg}": no such file or directory` : `"${arg}": cannot read: ${code}`);
+      throw new InputError(code === "ENOENT" ? `"${arg}": ${danglingTarget(absolute) ?? "no such file or directory"}` : `"${arg}": cannot read: ${code}`);
     }
     if (stat.isDirectory()) {
-      for (const file of search(absolute, CONFIG_FILE_PATTERNS)) add(file, false);
+      const inside = search(absolute, CONFIG_FILE_PATTERNS);
+      // A directory named on purpose that holds nothing to lint is most likely a wrong path.
+      if (inside.length === 0) throw new InputError(`"${arg}": a directory without configuration files (postgresql*.conf, pg_hba*.conf, pg_ident*.conf)`);
+      for (const file of inside) add(file, false);
     } else if (!stat.isFile()) {
       throw new InputError(`"${arg}" is not a regular file (a FIFO, socket or device): not linted`);
     } else add(absolute, true);

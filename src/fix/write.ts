@@ -129,6 +129,13 @@ export function writeIfChanged(absPath: string, originalBytes: Uint8Array, newBy
   if (Buffer.compare(current, originalBytes) !== 0) {
     throw new FixWriteError(absPath, `"${absPath}" changed on disk since it was read; not written`);
   }
+  // The rename would replace a file its owner made read-only: respect the mode, as an in-place
+  // write would (root may write anything; chattr +i still stops the rename).
+  try {
+    fs.accessSync(absPath, fs.constants.W_OK);
+  } catch (error) {
+    throw new FixWriteError(absPath, `cannot write "${absPath}": ${describeError(error)} (the file is read-only)`, { cause: error });
+  }
   writeFileAtomic(absPath, newBytes);
   return true;
 }

@@ -1,0 +1,107 @@
+// Fuzzing with fast-check: random bytes, byte mutations of the seeded generators' files, and the
+// generated files themselves, for each kind. Properties: no exception, lossless round trip,
+// --fix settles (idempotent) and touches only its edits' ranges; sampled against the real servers,
+// a fixed file is accepted by PostgreSQL where the original was, with no error the original lacked.
+// A bounded run in the normal jest run; `npm run fuzz` runs many more (FUZZ_RUNS), and with
+// FUZZ_SAVE=1 writes each failing input to fixtures/regressions/ (replayed by regressions.test.ts).
+import fc from "fast-check";
+import type { FileKind } from "../../src/kinds";
+import { generateConfFile } from "../generators/conf-gen";
+import { generateHbaFile, generateIdentFile } from "../generators/hba-gen";
+import { Prng } from "../generators/prng";
+import { OracleServer, requireOracles } from "../oracle/server";
+import { checkFix, checkProperty, checkRoundTrip, FILE_NAMES, runs, seedOption } from "./fuzz-lib";
+
+const KINDS: FileKind[] = ["conf", "hba", "ident"];
+
+function generated(kind: FileKind, seed: number): Buffer {
+  const rng = new Prng(seed);
+  // A few files' worth of lines: includes of missing files stay, as the generators write them.
+  const text = kind === "conf" ? generateConfFile(rng) + generateConfFile(rng) : kind === "hba" ? generateHbaFile(rng) + generateHbaFile(rng) : generateIdentFile(rng) + generateIdentFile(rng);
+  return Buffer.from(text, "utf8");
+}
+
+type Mutation = { at: number; op: "insert" | "delete" | "replace"; byte: number };
+
+/** Bytes that matter to the lexers, and any other byte. */
+const byteArb = fc.oneof(fc.constantFrom(0x0a, 0x0d, 0x20, 0x09, 0x23, 0x27, 0x22, 0x3d, 0x2c, 0x5c, 0x2e, 0x2f, 0x40, 0x2b, 0x00, 0xef, 0xbb, 0xbf, 0xe9, 0xc3, 0xa9, 0xff), fc.integer({ min: 0, max: 255 }));
+const mutationArb = fc.record({ at: fc.nat(), op: fc.constantFrom<Mutation["op"]>("insert", "delete", "replace"), byte: byteArb });
+
+function mutate(bytes: Buffer, mutations: Mutation[]): Buffer {
+  let out = Buffer.from(bytes);
+  for (const { at, op, byte } of mutations) {
+    const i = out.length === 0 ? 0 : at % (out.length + (op === "insert" ? 1 : 0));
+    if (op === "insert") out = Buffer.concat([out.subarray(0, i), Buffer.from([byte]), out.subarray(i)]);
+    else if (op === "delete" && out.length > 0) out = Buffer.concat([out.subarray(0, i), out.subarray(i + 1)]);
+    else if (op === "replace" && out.length > 0) out[i] = byte;
+  }
+  return out;
+}
+
+const CI_RUNS = 150;
+
+describe.each(KINDS)("%s", (kind) => {
+  test("random bytes: no exception, round trip, --fix settles within its edits", () => {
+    const arb = fc.uint8Array({ maxLength: 400 });
+    checkProperty(`${kind}-bytes`, arb, (bytes) => ({ bytes, kind }), (bytes) => {
+      checkRoundTrip(bytes, kind);
+      checkFix(bytes, kind);
+    }, runs(CI_RUNS));
+  });
+
+  test("generated files with byte mutations: no exception, round trip, --fix settles within its edits", () => {
+    const arb = fc.record({ seed: fc.nat(), mutations: fc.array(mutationArb, { maxLength: 6 }) });
+    const toFile = ({ seed, mutations }: { seed: number; mutations: Mutation[] }) => ({ bytes: mutate(generated(kind, seed), mutations), kind });
+    checkProperty(`${kind}-mutated`, arb, toFile, (value) => {
+      const { bytes } = toFile(value);
+      checkRoundTrip(bytes, kind);
+      checkFix(bytes, kind);
+    }, runs(CI_RUNS));
+  });
+});
+
+// Sampled against a real server: a file the server accepts stays accepted after --fix, and a
+// fixed file that the server still rejects has no error that the original did not have.
+const ORACLE_VERSIONS = requireOracles([18]);
+const ORACLE_SAMPLES = Number(process.env.FUZZ_ORACLE_SAMPLES ?? 12);
+
+(ORACLE_VERSIONS.length > 0 ? describe : describe.skip)("fixed files against PostgreSQL 18", () => {
+  let server: OracleServer;
+  beforeAll(async () => {
+    server = await OracleServer.start(18);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  /** The server's complaints about a postgresql.conf, without file names and line numbers. */
+  // A syntax error counts whatever token it names: removing a BOM or a typographic quote lets the
+  // parser go further on a line that stays broken for another reason.
+  async function complaints(bytes: Buffer): Promise<{ ok: boolean; errors: Set<string>; syntaxErrors: number }> {
+    const check = await server.startupCheck({ [FILE_NAMES.conf]: bytes });
+    const lines = check.stderr
+      .split("\n")
+      .filter((line) => /(LOG|FATAL|ERROR):/.test(line) && !/contains errors/.test(line))
+      .map((line) => line.replace(/^.*?(LOG|FATAL|ERROR):\s+/, "").replace(/ in file "[^"]*" line \d+/, "").replace(/ line \d+/, "").replace(/"[^"]*postgresql\.conf"/g, "F"));
+    // An invalid value counts per parameter: unquoting ‘on’ leaves "on", still not a number.
+    const errors = new Set(lines.map((line) => (line.startsWith("syntax error") ? "syntax error" : line.replace(/^(invalid value for parameter "[^"]*"): .*$/, "$1"))));
+    return { ok: check.exitCode === 0, errors, syntaxErrors: lines.filter((line) => line.startsWith("syntax error")).length };
+  }
+
+  test("postgresql.conf: generated, mutated, fixed, judged by postgres -C", async () => {
+    const samples = fc.sample(fc.record({ seed: fc.nat(), mutations: fc.array(mutationArb, { maxLength: 2 }) }), { numRuns: ORACLE_SAMPLES, ...seedOption() });
+    const failures: string[] = [];
+    for (const { seed, mutations } of samples) {
+      const original = mutate(generated("conf", seed), mutations);
+      if (original.includes(0)) continue; // fatal for the linter, nothing fixed
+      const { after } = checkFix(original, "conf");
+      if (Buffer.compare(after, original) === 0) continue;
+      const before = await complaints(original);
+      const fixed = await complaints(after);
+      const added = [...fixed.errors].filter((error) => !before.errors.has(error));
+      if (fixed.syntaxErrors > before.syntaxErrors) added.push(`${fixed.syntaxErrors - before.syntaxErrors} more syntax errors`);
+      if ((before.ok && !fixed.ok) || added.length > 0) failures.push(`${JSON.stringify(original.toString("latin1"))} -> ${JSON.stringify(after.toString("latin1"))}: ${added.join("; ") || "now rejected"}`);
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});

@@ -72,3 +72,11 @@ describe("syntax-error", () => {
     expect(run("ssl groups = 'X25519'\n", 18).shown).toEqual([`postgresql.conf:1:12 syntax-error syntax error in file "postgresql.conf" line 1, near token "=": ${FIXED} Did you mean "ssl_groups"?`]);
   });
 });
+
+test("a name written with spaces is fixed only when the value is valid for it (fuzz regression: work mem=010)", () => {
+  const run = lintCluster({ "postgresql.conf": "work mem=010\n" }, { extends: [], rules: {} });
+  expect(run.fixes).toEqual([]);
+  expect(run.results[0]!.messages[0]!.suggestions?.[0]?.fix.text).toBe("work_mem");
+  const valid = lintCluster({ "postgresql.conf": "work mem = '4MB'\n" }, { extends: [], rules: {} });
+  expect(valid.fixed()["postgresql.conf"]).toBe("work_mem = '4MB'\n");
+});

@@ -1,4 +1,4 @@
-import { defineRule } from "../src/rule-api";
+import { checkValue, defineRule } from "../src/rule-api";
 import type { ClusterView, ConfDocument, ConfLine } from "../src/rule-api";
 
 // A name written with spaces for underscores (`ssl ciphers = ...`, copied from prose): the
@@ -6,7 +6,14 @@ import type { ClusterView, ConfDocument, ConfLine } from "../src/rule-api";
 const WORD = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/y;
 const MAX_WORDS = 4;
 
-function spacedName(cluster: ClusterView, document: ConfDocument, line: ConfLine): { name: string; start: number; end: number; beforeEquals: boolean } | undefined {
+/** The value written after `=` (one simple token or a single-quoted string), or null. */
+function valueAfterEquals(rest: string): string | null {
+  const match = /^[ \t\r]*=[ \t\r]*(?:'((?:[^'\\\n]|'')*)'|([^\s'#]+))[ \t\r\n]*$/.exec(rest);
+  if (!match) return null;
+  return match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] ?? null);
+}
+
+function spacedName(cluster: ClusterView, document: ConfDocument, line: ConfLine): { name: string; start: number; end: number; beforeEquals: boolean; value: string | null } | undefined {
   if (line.kind !== "invalid") return undefined;
   const text = document.source.text.slice(line.span.start, line.commentSpan?.start ?? line.span.end);
   const words: { text: string; start: number; end: number }[] = [];
@@ -27,10 +34,18 @@ function spacedName(cluster: ClusterView, document: ConfDocument, line: ConfLine
     if (cluster.isKnown(candidate)) {
       // `ssl ciphers = ...`: every word before the `=` is part of the name.
       const beforeEquals = /^[ \t\r]*=/.test(text.slice(words[count - 1]!.end));
-      return { name: cluster.parameter(candidate)?.name ?? candidate.toLowerCase(), start: line.span.start + words[0]!.start, end: line.span.start + words[count - 1]!.end, beforeEquals };
+      const rest = text.slice(words[count - 1]!.end);
+      return { name: cluster.parameter(candidate)?.name ?? candidate.toLowerCase(), start: line.span.start + words[0]!.start, end: line.span.start + words[count - 1]!.end, beforeEquals, value: valueAfterEquals(rest) };
     }
   }
   return undefined;
+}
+
+/** A fix renames the parameter only when the server will then accept the line's value too. */
+function valueAccepted(cluster: ClusterView, name: string, value: string | null, pgVersion: number): boolean {
+  const parameter = cluster.parameter(name);
+  if (!parameter || value === null) return false;
+  return checkValue(parameter, value, pgVersion).ok;
 }
 
 export default defineRule({
@@ -64,7 +79,7 @@ export default defineRule({
             data: { message: line.error.message, name: spaced.name },
             filePath: file.path,
             span: line.error.nearSpan,
-            ...(spaced.beforeEquals ? { fix: edits } : { suggestions: [{ messageId: "useName", data: { name: spaced.name }, edits }] }),
+            ...(spaced.beforeEquals && valueAccepted(context.cluster, spaced.name, spaced.value, context.pgVersion) ? { fix: edits } : { suggestions: [{ messageId: "useName", data: { name: spaced.name }, edits }] }),
           });
           continue;
         }

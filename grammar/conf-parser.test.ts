@@ -1,7 +1,7 @@
 import type { IToken } from "chevrotain";
 import { ConfParser, parseConfCst, syntaxErrorToken } from "./conf-parser";
 import type { ConfTokenKind } from "./conf-tokens";
-import { flexMatchAt, lexConf, tokenKind } from "./conf-tokens";
+import { buildConfLexer, flexMatchAt, lexConf, TRIVIA_GROUP, tokenKind } from "./conf-tokens";
 
 function allTokens(text: string): [ConfTokenKind, string][] {
   const { tokens, trivia } = lexConf(text);
@@ -118,6 +118,26 @@ describe("conf lexer: flex's longest match, ties to the earlier rule", () => {
   test("flexMatchAt reports null at the end of the text", () => {
     expect(flexMatchAt("ab", 2)).toBeNull();
     expect(flexMatchAt("ab", 0)).toEqual({ kind: "Id", end: 2 });
+  });
+
+  test("lexConf gives the tokens of a Chevrotain lexer of the same token types (built with its validations)", () => {
+    const lexer = buildConfLexer();
+    const texts = ["", "a = 1\n# c\n\nx y z\nb 2\n= 3\nc.d = 'v'", "\uFEFFwork_mem = '4 MB' # x\r\nssl on\n\tlisten_addresses='*'\nx.y = 0x1Fkb -.5e-3 ‘on’ \f\n"];
+    const alphabet = ["a", "x", "E", "_", ".", "0", "7", "-", "+", "'", "\\", "#", " ", "\t", "\r", "\n", "=", ":", "/", "é", "‘", '"', "F"];
+    let seed = 777;
+    for (let round = 0; round < 500; round++) {
+      let text = "";
+      for (let i = 0; i < 1 + (round % 30); i++) text += alphabet[(seed = (seed * 1103515245 + 12345) % 2147483648) % alphabet.length];
+      texts.push(text);
+    }
+    const shape = (tokens: IToken[]) => tokens.map((t) => [t.image, t.startOffset, t.tokenTypeIdx, t.tokenType.name]);
+    for (const text of texts) {
+      const chevrotain = lexer.tokenize(text);
+      const ours = lexConf(text);
+      expect(chevrotain.errors).toEqual([]);
+      expect([text, shape(ours.tokens)]).toEqual([text, shape(chevrotain.tokens)]);
+      expect([text, shape(ours.trivia)]).toEqual([text, shape(chevrotain.groups[TRIVIA_GROUP] ?? [])]);
+    }
   });
 });
 

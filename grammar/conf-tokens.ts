@@ -166,14 +166,55 @@ const MATCHERS: Record<ConfTokenKind, (text: string, start: number) => number> =
   Error: matchError,
 };
 
+// The rules that can match at all, by the first char (every other matcher returns -1 there),
+// in RULE_ORDER. Asking only these gives the same winner as asking every rule.
+const inRuleOrder = (...kinds: ConfTokenKind[]): readonly ConfTokenKind[] => RULE_ORDER.filter((kind) => kinds.includes(kind));
+const EOL_ONLY = inRuleOrder("Eol");
+const WHITESPACE_RULES = inRuleOrder("Whitespace", "Error");
+const COMMENT_RULES = inRuleOrder("Comment", "Error");
+const LETTER_RULES = inRuleOrder("Id", "QualifiedId", "UnquotedString", "Error");
+const STRING_RULES = inRuleOrder("String", "Error");
+const NUMBER_RULES = inRuleOrder("Integer", "Real", "Error");
+const DOT_RULES = inRuleOrder("Real", "Error");
+const EQUALS_RULES = inRuleOrder("Equals", "Error");
+const ERROR_ONLY = inRuleOrder("Error");
+
+function candidateRules(c: number): readonly ConfTokenKind[] {
+  if (c === NEWLINE) return EOL_ONLY;
+  if (c === 0x20 || c === 0x09 || c === 0x0d) return WHITESPACE_RULES;
+  if (c === 0x23) return COMMENT_RULES;
+  if (isLetter(c)) return LETTER_RULES;
+  if (c === 0x27) return STRING_RULES;
+  if (isDigit(c) || c === 0x2b || c === 0x2d) return NUMBER_RULES;
+  if (c === 0x2e) return DOT_RULES;
+  if (c === 0x3d) return EQUALS_RULES;
+  return ERROR_ONLY;
+}
+
+// The winner of the last scanAt call (scanAt allocates nothing: the lexer calls it per token).
+let scannedKind: ConfTokenKind = "Error";
+
+/** flex's longest match at `offset` (the first rule in RULE_ORDER on a tie): its end, or -1
+ *  at the end of the text; the rule is left in `scannedKind`. */
+function scanAt(text: string, offset: number): number {
+  if (offset >= text.length) return -1;
+  const rules = candidateRules(text.charCodeAt(offset));
+  let bestEnd = -1;
+  for (let i = 0; i < rules.length; i++) {
+    const kind = rules[i]!;
+    const end = MATCHERS[kind](text, offset);
+    if (end > offset && end > bestEnd) {
+      bestEnd = end;
+      scannedKind = kind;
+    }
+  }
+  return bestEnd;
+}
+
 /** The token flex's scanner returns at `offset`: its rule and its end offset (null at end of text). */
 export function flexMatchAt(text: string, offset: number): { kind: ConfTokenKind; end: number } | null {
-  let best: { kind: ConfTokenKind; end: number } | null = null;
-  for (const kind of RULE_ORDER) {
-    const end = MATCHERS[kind](text, offset);
-    if (end > offset && (best === null || end > best.end)) best = { kind, end };
-  }
-  return best;
+  const end = scanAt(text, offset);
+  return end === -1 ? null : { kind: scannedKind, end };
 }
 
 // Chevrotain asks every token type in turn at the same offset; remember the last answer.
@@ -231,13 +272,32 @@ export const ErrorChar = flexToken("Error");
 /** All token types, in guc-file.l's rule order. */
 export const confTokenTypes: TokenType[] = [Eol, Whitespace, Comment, Id, QualifiedId, QuotedString, UnquotedString, Integer, Real, Equals, ErrorChar];
 
-/** The one postgresql.conf lexer, built at module load and reused. */
-export const confLexer = new Lexer(confTokenTypes, {
-  positionTracking: "onlyOffset",
-  lineTerminatorsPattern: /\n/,
-  lineTerminatorCharacters: ["\n"],
-  ensureOptimizations: false,
-});
+/** A Chevrotain lexer of the token types above (their custom patterns ask `flexMatchAt`). `lexConf`
+ *  does not use it: it runs the scanner directly, one call per token instead of one per token
+ *  type tried, with the same tokens as a result; a test checks that the two agree. */
+export function buildConfLexer(options: { skipValidations?: boolean } = {}): Lexer {
+  return new Lexer(confTokenTypes, {
+    positionTracking: "onlyOffset",
+    lineTerminatorsPattern: /\n/,
+    lineTerminatorCharacters: ["\n"],
+    ensureOptimizations: false,
+    skipValidations: options.skipValidations ?? false,
+  });
+}
+
+const KIND_TOKEN_TYPE: Record<ConfTokenKind, TokenType> = {
+  Eol,
+  Whitespace,
+  Comment,
+  Id,
+  QualifiedId,
+  String: QuotedString,
+  UnquotedString,
+  Integer,
+  Real,
+  Equals,
+  Error: ErrorChar,
+};
 
 /** Every token of `text` (trivia included, in order) joined with the parser's token stream. */
 export interface ConfLexResult {
@@ -247,14 +307,24 @@ export interface ConfLexResult {
   trivia: IToken[];
 }
 
-/** Lex a whole text. flex's ERROR rule matches any char, so lexing cannot fail. */
+/** Lex a whole text into Chevrotain tokens (as its lexer makes them with "onlyOffset" position
+ *  tracking). flex's ERROR rule matches any char, so lexing cannot fail. */
 export function lexConf(text: string): ConfLexResult {
-  const result = confLexer.tokenize(text);
-  if (result.errors.length > 0) {
+  const tokens: IToken[] = [];
+  const trivia: IToken[] = [];
+  let offset = 0;
+  while (offset < text.length) {
+    const end = scanAt(text, offset);
     // Unreachable: every char but `\n` matches the ERROR rule, and `\n` matches EOL.
-    throw new Error(`internal error: postgresql.conf lexer failed at offset ${result.errors[0]!.offset}`);
+    if (end === -1) throw new Error(`internal error: postgresql.conf lexer failed at offset ${offset}`);
+    const kind = scannedKind;
+    const tokenType = KIND_TOKEN_TYPE[kind];
+    const token: IToken = { image: text.slice(offset, end), startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
+    if (kind === "Whitespace" || kind === "Comment") trivia.push(token);
+    else tokens.push(token);
+    offset = end;
   }
-  return { tokens: result.tokens, trivia: result.groups[TRIVIA_GROUP] ?? [] };
+  return { tokens, trivia };
 }
 
 /** The guc-file.l rule name of a token. */

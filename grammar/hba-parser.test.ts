@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import type { CstNode, IToken } from "chevrotain";
 import { corpusFiles, stockSamples } from "../src/model/hba-test-files";
 import { SourceText } from "../src/source";
-import { parseHbaCst } from "./hba-parser";
+import { HbaParser, parseHbaCst } from "./hba-parser";
+import { buildHbaLexer, tokenizeHba } from "./hba-tokens";
 
 function lineNodes(cst: CstNode): CstNode[] {
   return (cst.children.line ?? []) as CstNode[];
@@ -92,6 +93,21 @@ describe("hba lexer and parser", () => {
       const { cst, tokens } = parseHbaCst(text, version);
       expect(tokens.map((t) => t.image).join("")).toBe(text);
       expect(lineNodes(cst).map((line) => tokensOf(line).map((t) => t.image).join("")).join("")).toBe(text);
+    }
+  });
+});
+
+describe("hba parser grammar", () => {
+  test("passes Chevrotain's self-analysis (the shared instance skips it at run time)", () => {
+    expect(() => new HbaParser()).not.toThrow();
+  });
+
+  test("the token patterns pass Chevrotain's lexer checks, and the shared lexer lexes alike", () => {
+    const lexer = buildHbaLexer();
+    const text = 'local all all peer\nhost "my db",x +g 10.0.0.0/8 md5 # c\\\r\n  map=a \\\n\0rest\n';
+    for (const mode of ["pre14", "v14"] as const) {
+      const shape = (tokens: IToken[]) => tokens.map((t) => [t.image, t.startOffset, t.tokenType.name]);
+      expect(shape(tokenizeHba(text, mode).tokens)).toEqual(shape(lexer.tokenize(text, mode).tokens));
     }
   });
 });

@@ -25,9 +25,11 @@ function isOneOf(token: IToken, types: readonly TokenType[]): boolean {
 
 const FIELD_SEPARATORS: readonly TokenType[] = [Whitespace, Comma, Continuation];
 
-class HbaParser extends CstParser {
-  constructor() {
-    super(hbaTokenTypes, { nodeLocationTracking: "onlyOffset", maxLookahead: 1 });
+/** Chevrotain parser for pg_hba.conf and pg_ident.conf; use the shared instance (through
+ *  `parseHbaCst`), or build one to validate the grammar. */
+export class HbaParser extends CstParser {
+  constructor(options: { skipValidations?: boolean } = {}) {
+    super(hbaTokenTypes, { nodeLocationTracking: "onlyOffset", maxLookahead: 1, skipValidations: options.skipValidations ?? false });
     this.performSelfAnalysis();
   }
 
@@ -109,7 +111,8 @@ class HbaParser extends CstParser {
   });
 }
 
-const hbaParser = new HbaParser();
+/** The one parser instance, built at module load (its grammar is checked by a test). */
+const hbaParser = new HbaParser({ skipValidations: true });
 
 export interface HbaCst {
   /** The `file` node; its `line` children are the logical lines, in order. */

@@ -6,4 +6,6 @@ const common = { bundle: true, platform: "node", target: "node20", format: "cjs"
 await Promise.all([
   build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" }),
   build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js" }),
+  // The worker threads of src/cli/parallel.ts (linting many clusters on several cores).
+  build({ ...common, entryPoints: ["src/cli/parallel.ts"], outfile: "dist/lint-worker.js" }),
 ]);

@@ -21,6 +21,7 @@ import type { PgVersion } from "../views/types";
 import { ConfigLookup, configForFile, readConfigFile } from "./config-file";
 import type { LoadedConfigFile } from "./config-file";
 import { discoverFiles } from "./discover";
+import { lintInParallel } from "./parallel";
 import { changedFiles, changedLines, touchesChangedLine } from "./git-changes";
 import { UsageError } from "./errors";
 
@@ -150,7 +151,7 @@ function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string 
     knownRuleIds: new Set(registry.all().map((rule) => rule.id)),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: "warn" as const } : {}),
   };
-  let run = lint(group.targets, lintOptions);
+  let run = lintInParallel(group.targets, lintOptions, config, group.configDir) ?? lint(group.targets, lintOptions);
   const originals = new Map(run.sources);
   const fixing = options.fix || options.fixDryRun || options.diff || options.format === "diff";
   const current = new Map<string, string>();

@@ -89,16 +89,34 @@ function overlayReader(overrides: Map<string, Uint8Array> | undefined): ConfFile
 /** True when a path lies outside every root: following the real path, so a symlink inside
  *  the tree that points outside it is outside too. */
 export function outsideRoots(roots: string[]): (absPath: string) => boolean {
-  const realRoots = roots.map((root) => realpathOr(root));
+  // The roots are many (each linted file's directory): look the real path's directories up in
+  // a set instead of comparing it with every root. Roots written as their real path are found
+  // without resolving any root; the others are resolved when a path is not found that way.
+  const written = new Set(roots.map((root) => stripTrailingSlash(root)));
+  let resolved: Set<string> | undefined;
+  const under = (real: string, set: Set<string>) => {
+    for (let dir = real; ; dir = path.dirname(dir)) {
+      if (set.has(dir)) return true;
+      if (path.dirname(dir) === dir) return false;
+    }
+  };
   return (absPath) => {
     const real = realpathOr(absPath);
-    return !realRoots.some((root) => real === root || real.startsWith(root.endsWith("/") ? root : `${root}/`));
+    if (under(real, written)) return false;
+    resolved ??= new Set(roots.map((root) => stripTrailingSlash(realpathOr(root))));
+    return !under(real, resolved);
   };
+}
+
+function stripTrailingSlash(dir: string): string {
+  return dir.length > 1 && dir.endsWith("/") ? dir.slice(0, -1) : dir;
 }
 
 function realpathOr(absPath: string): string {
   try {
-    return fs.realpathSync(absPath);
+    // The native call resolves the path in one system call, where the JavaScript one stats
+    // every component.
+    return fs.realpathSync.native(absPath);
   } catch {
     // A missing file: judge by its directory's real path (the directory may be a symlink).
     const dir = path.dirname(absPath);
@@ -114,10 +132,14 @@ function rootedReader(reader: ConfFileReader, isOutside: (absPath: string) => bo
   };
 }
 
-function readSource(reader: ConfFileReader, filePath: string): SourceText {
+function readBytes(reader: ConfFileReader, filePath: string): Uint8Array {
   const bytes = reader.readFile(filePath);
   if (!(bytes instanceof Uint8Array)) throw new InputFileError(filePath, `cannot read "${filePath}": ${ERRNO_TEXT[bytes.error] ?? bytes.error}`);
-  return SourceText.fromBytes(bytes);
+  return bytes;
+}
+
+function readSource(reader: ConfFileReader, filePath: string): SourceText {
+  return SourceText.fromBytes(readBytes(reader, filePath));
 }
 
 interface ClusterPlan {
@@ -229,10 +251,16 @@ function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: Co
   let conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string; isBlocked?: (absPath: string) => boolean } | null = null;
   if (plan.mainConf !== null) {
     // The main file must be readable: PostgreSQL would not start without it.
-    readSource(reader, plan.mainConf);
+    const mainBytes = readBytes(reader, plan.mainConf);
     const auto = path.join(path.dirname(plan.mainConf), "postgresql.auto.conf");
-    const hasAuto = plan.mainConf !== auto && reader.readFile(auto) instanceof Uint8Array;
-    conf = { mainPath: plan.mainConf, reader, ...(hasAuto ? { autoConfPath: auto } : {}), ...(isOutside ? { isBlocked: isOutside } : {}) };
+    const autoBytes = plan.mainConf !== auto ? reader.readFile(auto) : null;
+    const hasAuto = autoBytes instanceof Uint8Array;
+    // The tree reader gets the two files just read from here, not from the disk again.
+    const treeReader: ConfFileReader = {
+      readFile: (absPath) => (absPath === plan.mainConf ? mainBytes : absPath === auto && hasAuto ? autoBytes : reader.readFile(absPath)),
+      readDir: (absPath) => reader.readDir(absPath),
+    };
+    conf = { mainPath: plan.mainConf, reader: treeReader, ...(hasAuto ? { autoConfPath: auto } : {}), ...(isOutside ? { isBlocked: isOutside } : {}) };
   }
   // The hba documents depend on ssl (hostssl records): read the conf tree first.
   const confOnly = buildCluster(pgVersion, conf, [], []);
@@ -370,7 +398,8 @@ function directivesOf(cluster: ClusterView, filePath: string): Directive[] {
   if (auth) {
     for (const line of auth.lines) if (line.comment) comments.push(line.comment);
   }
-  return comments.flatMap((comment) => parseDirective(comment.text, comment.span) ?? []);
+  // Most comments are prose: only one naming the tool can be a directive.
+  return comments.flatMap((comment) => (comment.text.includes("pgconf-lint-") ? (parseDirective(comment.text, comment.span) ?? []) : []));
 }
 
 function emptyResult(filePath: string, kind: FileKind): LintResult {

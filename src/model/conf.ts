@@ -196,22 +196,18 @@ class LineBuilder {
     const equalsToken = node.children.Equals?.[0] as IToken | undefined;
     const valueKind = VALUE_KINDS[tokenKind(valueToken)]!;
     const quoted = valueKind === "string";
-    const fields: ConfAssignment = {
-      name: nameToken.image,
-      nameSpan: this.tokenSpan(nameToken),
-      equalsSpan: equalsToken ? this.tokenSpan(equalsToken) : null,
-      value: quoted ? deescapeQuotedString(valueToken.image, this.source.encoding) : valueToken.image,
-      rawValue: valueToken.image,
-      valueKind,
-      valueSpan: this.tokenSpan(valueToken),
-      quoted,
-      comment,
-      commentSpan,
-    };
-    // guc_name_compare folds ASCII case only.
-    const directive = INCLUDE_DIRECTIVES.find((d) => d === asciiLower(fields.name));
-    if (directive) return { kind: "include", span, ...fields, directive, path: fields.value };
-    return { kind: "setting", span, ...fields };
+    const name = nameToken.image;
+    const nameSpan = this.tokenSpan(nameToken);
+    const equalsSpan = equalsToken ? this.tokenSpan(equalsToken) : null;
+    const value = quoted ? deescapeQuotedString(valueToken.image, this.source.encoding) : valueToken.image;
+    const rawValue = valueToken.image;
+    const valueSpan = this.tokenSpan(valueToken);
+    // guc_name_compare folds ASCII case only. (Literals, not a spread of the common fields:
+    // this runs for every setting line, and a spread costs more than the rest of the line.)
+    const lowerName = asciiLower(name);
+    const directive = INCLUDE_DIRECTIVES.find((d) => d === lowerName);
+    if (directive) return { kind: "include", span, name, nameSpan, equalsSpan, value, rawValue, valueKind, valueSpan, quoted, comment, commentSpan, directive, path: value };
+    return { kind: "setting", span, name, nameSpan, equalsSpan, value, rawValue, valueKind, valueSpan, quoted, comment, commentSpan };
   }
 
   private syntaxError(lineNumber: number, lineEnd: number, endsFile: boolean, node: CstNode): ConfSyntaxError {

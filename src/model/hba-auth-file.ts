@@ -81,6 +81,9 @@ function byteLength(text: string, source: SourceText): number {
  *  blank line; hba.c then strips CRs and LFs from the end of the joined line, so CRs before the
  *  backslash go too. */
 function tokenValue(text: string, blankLineFollows: boolean): string {
+  // Most tokens have neither quotes nor backslashes: their text is their value, with no need
+  // to build it again char by char.
+  if (!text.includes('"') && !text.includes("\\")) return text;
   let out = "";
   let i = 0;
   while (i < text.length) {

@@ -209,15 +209,18 @@ function judgeEntries(entries: Entry[], parsedCleanly: boolean, judge: SettingJu
   // Any syntax or include error: nothing is checked or applied.
   if (!parsedCleanly) return valueErrors;
   let unknownName = false;
-  entries.forEach((entry, index) => {
+  // The last entry of each spelling not yet overridden: every earlier one of that spelling
+  // already is, so marking this one is guc.c's O(n²) loop over all earlier entries, in O(1).
+  const lastBySpelling = new Map<string, Entry>();
+  entries.forEach((entry) => {
     if (entry.ignore || entry.name === null) return;
     const known = judge ? judge.isKnown(entry.name) : true;
     if (known) {
       // An earlier entry is overridden only by the same spelling (strcmp), although the lookup
       // of the parameter ignores case.
-      for (const earlier of entries.slice(0, index)) {
-        if (!earlier.ignore && earlier.name === entry.name) earlier.ignore = true;
-      }
+      const earlier = lastBySpelling.get(entry.name);
+      if (earlier) earlier.ignore = true;
+      lastBySpelling.set(entry.name, entry);
     } else if (!entry.name.includes(".")) {
       entry.error = "unrecognized configuration parameter";
       unknownName = true;

@@ -42,9 +42,10 @@ describe("checkValue: integers with memory units", () => {
     expect(checkValue(p.workMem, value, 16)).toEqual(expected);
   });
 
-  test("range messages: 12–17 print the bounds bare, 18 with the unit", () => {
+  test("range messages: 12–16 print the bounds bare, 17 (17.10, checked on the oracle) and 18 with the unit", () => {
     expect(checkValue(p.workMem, "10kB", 12)).toEqual({ ok: false, message: '10 kB is outside the valid range for parameter "work_mem" (64 .. 2147483647)' });
-    expect(checkValue(p.workMem, "10kB", 17)).toEqual({ ok: false, message: '10 kB is outside the valid range for parameter "work_mem" (64 .. 2147483647)' });
+    expect(checkValue(p.workMem, "10kB", 16)).toEqual({ ok: false, message: '10 kB is outside the valid range for parameter "work_mem" (64 .. 2147483647)' });
+    expect(checkValue(p.workMem, "10kB", 17)).toEqual({ ok: false, message: '10 kB is outside the valid range for parameter "work_mem" (64 kB .. 2147483647 kB)' });
     expect(checkValue(p.workMem, "10kB", 18)).toEqual({ ok: false, message: '10 kB is outside the valid range for parameter "work_mem" (64 kB .. 2147483647 kB)' });
     expect(checkValue(p.workMem, "010", 16)).toEqual({ ok: false, message: '8 kB is outside the valid range for parameter "work_mem" (64 .. 2147483647)' });
     expect(checkValue(p.workMem, "100B", 16)).toEqual({ ok: false, message: '0 kB is outside the valid range for parameter "work_mem" (64 .. 2147483647)' });

@@ -82,7 +82,8 @@ export function checkValue(param: CatalogParameter, rawValue: string, pgVersion:
   }
 }
 
-/** `10 kB is outside the valid range for parameter "work_mem" (64 .. 2147483647)`; 18 adds the unit to the bounds. */
+/** `10 kB is outside the valid range for parameter "work_mem" (64 .. 2147483647)`; 17 (as of its
+ *  17.10 minor release: the oracle says so) and 18 add the unit to the bounds. */
 function rangeMessage(
   name: string,
   value: number,
@@ -96,6 +97,6 @@ function rangeMessage(
   const unitName = base?.name ?? (catalogUnit || null);
   const suffix = unitName ? ` ${unitName}` : "";
   const show = (n: number) => (isInteger ? String(n) : formatG(n));
-  const bounds = pgVersion >= 18 ? `${show(min)}${suffix} .. ${show(max)}${suffix}` : `${show(min)} .. ${show(max)}`;
+  const bounds = pgVersion >= 17 ? `${show(min)}${suffix} .. ${show(max)}${suffix}` : `${show(min)} .. ${show(max)}`;
   return `${show(value)}${suffix} is outside the valid range for parameter "${name}" (${bounds})`;
 }

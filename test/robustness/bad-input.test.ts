@@ -78,7 +78,7 @@ describe("file contents", () => {
     const dir = tree({ "postgresql.conf": "\uFEFFwork_mem = 4MB\n", "pg_hba.conf": "\uFEFFlocal all all peer\r\n" });
     const run = lintLines(dir, []);
     expect(run.status).toBe(1);
-    expect(run.lines.map((line) => line.split(" ").slice(0, 2).join(" "))).toEqual(["pg_hba.conf:1:1 bom", "postgresql.conf:1:1 bom"]);
+    expect(run.lines.map((line) => line.split(" ").slice(0, 2).join(" "))).toEqual(["pg_hba.conf:1:1 bom", "pg_hba.conf:1:1 hba-invalid-record", "postgresql.conf:1:1 bom"]);
     expect(runCli(["--fix"], { cwd: dir }).status).toBe(0);
     expect(fs.readFileSync(path.join(dir, "postgresql.conf"), "utf8")).toBe("work_mem = 4MB\n");
     expect(fs.readFileSync(path.join(dir, "pg_hba.conf"), "utf8")).toBe("local all all peer\r\n");

@@ -59,7 +59,8 @@ export interface LintCommandOptions {
   changedSince?: string;
   /** With changedSince: keep only findings on changed lines (--only-changed-lines). */
   onlyChangedLines?: boolean;
-  stdout: (text: string) => void;
+  /** Text, or bytes already in their file's encoding (a --diff of Latin-1 files). */
+  stdout: (text: string | Buffer) => void;
   stderr: (text: string) => void;
 }
 
@@ -292,12 +293,20 @@ export function runLintCommand(options: LintCommandOptions): number {
   }
   let output: string;
   if (options.diff || options.format === "diff") {
-    output = unifiedDiff(diffs.map(({ path: p, before, after }) => ({ path: p, before, after })), options.cwd);
+    // Each file's part of the diff in that file's own encoding, so the patch matches its bytes.
+    const parts = diffs.map((change) => encodeText(unifiedDiff([{ path: change.path, before: change.before, after: change.after }], options.cwd), change.encoding === "latin1" ? "latin1" : "utf8"));
+    const bytes = Buffer.concat(parts);
+    if (options.outputFile) {
+      const target = path.resolve(options.cwd, options.outputFile);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, bytes);
+    } else if (bytes.length > 0) options.stdout(bytes);
+    output = "";
   } else {
     const formatter = loadFormatter(options.format);
     output = formatter(shown, { cwd: options.cwd, color: options.color && !options.outputFile, rulesMeta, toolVersion: TOOL_VERSION, toolUri: TOOL_URI, sourceOf: (filePath) => sources.get(filePath) });
   }
-  if (options.outputFile) {
+  if (options.outputFile && !(options.diff || options.format === "diff")) {
     const target = path.resolve(options.cwd, options.outputFile);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, output);

@@ -18,7 +18,7 @@ function wantColor(flag: boolean | undefined): boolean {
   return process.stdout.isTTY === true;
 }
 
-const stdout = (text: string) => void process.stdout.write(text);
+const stdout = (text: string | Buffer) => void process.stdout.write(text);
 const stderr = (text: string) => void process.stderr.write(text);
 
 async function main(argv: string[]): Promise<number> {

@@ -325,12 +325,9 @@ test(`the README's "${README_HEADING}" shows the --diff of the guide's snippet o
   expect(after.flatMap((result) => result.messages.filter((m) => m.severity === 2))).toEqual([]);
 });
 
-// Known bug in the CLI (src/cli/lint-command.ts, main.ts): --diff is printed as a string, so as
-// UTF-8, while the lines of a Latin-1 file must be written in Latin-1 to match its bytes (as
-// src/fix/diff.ts says); `git apply` then refuses every hunk whose lines hold a byte >= 0x80.
-// The suites above check that the same diff applies once written in Latin-1. Drop `.failing`
-// when the CLI writes each file's section in that file's encoding.
-test.failing("a Latin-1 file's --diff, as the CLI prints it, applies with git apply", () => {
+// The CLI writes each file's part of --diff in that file's encoding (a Latin-1 file's lines in
+// Latin-1), so `git apply` matches its bytes.
+test("a Latin-1 file's --diff, as the CLI prints it, applies with git apply", () => {
   const content = fs.readFileSync(path.join(REPO_ROOT, "fixtures/conformance/conf/latin1-byte.conf"));
   const dir = freshDir({ "postgresql.conf": content });
   const diff = runCli(dir, [path.join(dir, "postgresql.conf")], 18, { diff: true });

@@ -43,6 +43,8 @@ const VERSIONS = requireOracles([18]);
         } else {
           agrees = shown === row.setting;
         }
+        // DateStyle's check hook rewrites the value in its canonical spelling ("iso, mdy" is shown "ISO, MDY").
+        if (parameter.name === "DateStyle" && shown.toLowerCase() === row.setting.toLowerCase()) agrees = true;
         // An extension's parameter whose module postgres -C does not load stays a placeholder: the raw text.
         if (parameter.module && shown === row.setting) agrees = true;
         if (!agrees) figures.mismatches.push(`${input.label}: ${row.name}: ours ${row.setting} (${row.base_value}), postgres -C ${shown}`);

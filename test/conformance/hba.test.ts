@@ -98,7 +98,9 @@ describe.each(VERSIONS)("PostgreSQL %i", (version) => {
     const tally = newTally();
     await runHba(server, generatedInputs("hba", Math.ceil(generatedCount() / 2), 3015, { fullBuild: true }), tally);
     figures["hba full-build pg15 generated"] = { files: tally.files, rows: tally.rows, mismatches: tally.mismatches.length };
-    expect(tally.serverStateErrors).toEqual([]); // the full build supports every method
+    // The full build supports every method this platform has: bsd (BSD only) and sspi (Windows
+    // only) are the only ones it refuses.
+    expect(tally.serverStateErrors.filter((error) => !/^invalid authentication method "(bsd|sspi)": not supported by this build$/.test(error))).toEqual([]);
     expect(describeMismatches(tally)).toBe("");
   }, 600_000);
 });

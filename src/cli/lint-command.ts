@@ -28,6 +28,7 @@ import { UsageError } from "./errors";
 export const TOOL_VERSION = "0.1.0";
 export const TOOL_URI = "https://github.com/pgconf-lint/pgconf-lint";
 const MAX_FIX_PASSES = 10;
+const PROGRESS_MIN_FILES = 50;
 
 export interface LintCommandOptions {
   patterns: string[];
@@ -59,6 +60,8 @@ export interface LintCommandOptions {
   changedSince?: string;
   /** With changedSince: keep only findings on changed lines (--only-changed-lines). */
   onlyChangedLines?: boolean;
+  /** Show progress on stderr (a TTY, a human format): set by the CLI, never for machine formats. */
+  progress?: boolean;
   /** Text, or bytes already in their file's encoding (a --diff of Latin-1 files). */
   stdout: (text: string | Buffer) => void;
   stderr: (text: string) => void;
@@ -133,7 +136,7 @@ interface GroupOutcome {
   changed: Map<string, { before: SourceText; after: string }>;
 }
 
-function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string | null): GroupOutcome {
+function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string | null, onProgress?: (files: number) => void): GroupOutcome {
   const config = effectiveConfig(group.config, options);
   const pgVersion = (config.pgVersion ?? DEFAULT_PG_VERSION) as PgVersion;
   if (!(SUPPORTED_PG_VERSIONS as readonly number[]).includes(pgVersion)) throw new UsageError(`--pg-version ${pgVersion}: supported versions are ${SUPPORTED_PG_VERSIONS.join(", ")}`);
@@ -152,7 +155,7 @@ function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string 
     knownRuleIds: new Set(registry.all().map((rule) => rule.id)),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: "warn" as const } : {}),
   };
-  let run = lintInParallel(group.targets, lintOptions, config, group.configDir) ?? lint(group.targets, lintOptions);
+  let run = lintInParallel(group.targets, lintOptions, config, group.configDir) ?? lint(group.targets, onProgress ? { ...lintOptions, onProgress } : lintOptions);
   const originals = new Map(run.sources);
   const fixing = options.fix || options.fixDryRun || options.diff || options.format === "diff";
   const current = new Map<string, string>();
@@ -264,8 +267,18 @@ export function runLintCommand(options: LintCommandOptions): number {
   const rulesMeta: Record<string, FormatterRuleMeta> = {};
   const diffs: { path: string; before: string; after: string; encoding: string }[] = [];
   const inPlace = options.fix && stdinPath === null;
+  // Progress only where a person watches: a TTY, the stylish report, a run long enough to notice.
+  const totalFiles = groups.reduce((sum, group) => sum + group.targets.length, 0);
+  const showProgress = options.progress === true && options.format === "stylish" && !options.diff && totalFiles >= PROGRESS_MIN_FILES;
+  let doneFiles = 0;
+  const progress = showProgress
+    ? (files: number) => {
+        options.stderr(`\rpgconf-lint: ${doneFiles}/${totalFiles} files`);
+        doneFiles += files;
+      }
+    : undefined;
   for (const group of groups) {
-    const outcome = lintGroup(group, options, stdinPath);
+    const outcome = lintGroup(group, options, stdinPath, progress);
     for (const rule of outcome.registry.all()) {
       const meta = rule.rule.meta;
       rulesMeta[rule.id] = { description: meta.description, docsUrl: rule.docsUrl, fixable: meta.fixable, category: meta.category, defaultSeverity: meta.defaultSeverity };
@@ -281,6 +294,7 @@ export function runLintCommand(options: LintCommandOptions): number {
       if (inPlace) writeIfChanged(filePath, change.before.toBytes(), encodeText(change.after, change.before.encoding));
     }
   }
+  if (showProgress) options.stderr("\r\x1b[K");
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   if (lineFilter) for (const result of results) keepChangedLines(result, lineFilter.get(result.filePath));
   const shown = options.quiet ? results.map(keepErrorsOnly) : results;

@@ -85,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
           fixDryRun: args["fix-dry-run"],
           diff: args.diff,
           reportUnusedDisableDirectives: args["report-unused-disable-directives"],
+          progress: process.stderr.isTTY === true,
           ...(args["fix-rule"] ? { fixRules: args["fix-rule"] } : {}),
           ...(args["fix-type"] ? { fixTypes: args["fix-type"] } : {}),
           ...(args["changed-since"] !== undefined ? { changedSince: args["changed-since"] } : {}),

@@ -42,6 +42,8 @@ export interface LintOptions {
   includeRoots?: string[];
   /** Every rule id that exists (off ones too): a directive naming another id is reported. */
   knownRuleIds?: ReadonlySet<string>;
+  /** Called after each cluster with the number of files it held (progress display). */
+  onProgress?: (files: number) => void;
 }
 
 /** A fix on one file, from one finding: what the fixer applies. */
@@ -184,6 +186,7 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
   const seenConf = new Set<string>();
 
   for (const plan of planClusters(targets, reader)) {
+    options.onProgress?.((plan.mainConf === null ? 0 : 1) + plan.hba.length + plan.ident.length);
     if (plan.mainConf !== null && seenConf.has(plan.mainConf)) continue;
     const cluster = buildPlannedCluster(plan, options.pgVersion, reader, sources, isOutside);
     // A conf file that is part of this tree is linted with it (includes are linted too).

@@ -3,6 +3,7 @@ import type { RuleDefinition } from "../src/rule-api";
 import hbaBroadAddress from "./hba-broad-address";
 import hbaHostsslWithoutSsl from "./hba-hostssl-without-ssl";
 import hbaIdentOverTcp from "./hba-ident-over-tcp";
+import hbaInvalidAddress from "./hba-invalid-address";
 import hbaInvalidRecord from "./hba-invalid-record";
 import hbaLdapCleartext from "./hba-ldap-cleartext";
 import hbaNoMd5 from "./hba-no-md5";
@@ -20,6 +21,7 @@ export const hbaRules: Record<string, RuleDefinition> = {
   "hba-hostssl-without-ssl": hbaHostsslWithoutSsl,
   "hba-ident-over-tcp": hbaIdentOverTcp,
   "hba-invalid-record": hbaInvalidRecord,
+  "hba-invalid-address": hbaInvalidAddress,
   "hba-ldap-cleartext": hbaLdapCleartext,
   "hba-no-md5": hbaNoMd5,
   "hba-no-password": hbaNoPassword,

@@ -3,16 +3,13 @@
 // authentication costs the client a pause and password guessing slows down. credcheck's own
 // delay (credcheck.auth_delay_ms, with credcheck loaded) is accepted instead.
 import { checkValue, defineRule, listStyleOf, parseIntWithUnits, quoteValue, resolveBaseUnit, safeSetParameterEdits, splitList } from "../src/rule-api";
-import type { ClusterView, SettingEntry } from "../src/rule-api";
+import type { ClusterView } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 const LIBRARIES = "shared_preload_libraries";
 const MILLISECONDS = "auth_delay.milliseconds";
 // Curly quotes are letters to PostgreSQL's lexer: ‘auth_delay’ names a library called that.
 const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f]/;
-
-function remedy(entry: SettingEntry | undefined, assignment: string): string {
-  return entry?.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment} (postgresql.auto.conf sets it)` : `Set ${assignment}`;
-}
 
 /** A preload list element as the library it loads: `$libdir/auth_delay.so` is auth_delay. */
 function libraryName(element: string): string {

@@ -2,13 +2,9 @@
 // corrupt the cluster, not just lose the last transactions. (synchronous_commit = off loses at most
 // the last moments of commits without corrupting anything: a trade-off, not judged here.)
 import { defineRule, parseBool, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import type { SettingEntry } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 const PARAMETERS = ["fsync", "full_page_writes"] as const;
-
-function remedy(entry: SettingEntry, assignment: string): string {
-  return entry.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment} (postgresql.auto.conf sets it)` : `Set ${assignment}`;
-}
 
 export default defineRule({
   meta: {

@@ -2,15 +2,11 @@
 // (they write every query's trees to the log, data included), and debug_pretty_print on (CIS asks
 // for it, so that such output stays readable when it is turned on for a session).
 import { defineRule, parseBool, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import type { SettingEntry } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 // Judgement (CIS 3.1.16-3.1.19): the value each should have.
 const WANTED: Record<string, boolean> = { debug_print_parse: false, debug_print_rewritten: false, debug_print_plan: false, debug_pretty_print: true };
 const PRINTS: Record<string, string> = { debug_print_parse: "parse tree", debug_print_rewritten: "rewritten parse tree", debug_print_plan: "execution plan" };
-
-function remedy(entry: SettingEntry, assignment: string): string {
-  return entry.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment} (postgresql.auto.conf sets it)` : `Set ${assignment}`;
-}
 
 export default defineRule({
   meta: {

@@ -4,7 +4,7 @@
 // On 18 the rule asks for authentication and authorization (who logged in, and as which role):
 // receipt (a line per connection received) and setup_durations are extra.
 import { defineRule, listStyleOf, parseBool, quoteValue, safeSetParameterEdits, splitList } from "../src/rule-api";
-import type { SettingEntry } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 const NAME = "log_connections";
 const REQUIRED = ["authentication", "authorization"];
@@ -12,10 +12,6 @@ const REQUIRED = ["authentication", "authorization"];
 const OPTIONS = ["receipt", "authentication", "authorization", "setup_durations", "all"];
 const TRUE_WORDS = ["on", "true", "yes", "1"];
 const FALSE_WORDS = ["off", "false", "no", "0"];
-
-function remedy(entry: SettingEntry | undefined, assignment: string): string {
-  return entry?.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment} (postgresql.auto.conf sets it)` : `Set ${assignment}`;
-}
 
 /** What is missing from the effective value: "all" (nothing logged), the list options, or null if fine or invalid. */
 function missing(value: string, isList: boolean, pgVersion: number): { all: boolean; options: string[] } | null {

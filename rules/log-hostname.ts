@@ -1,13 +1,9 @@
 // log-hostname: connection log lines should carry the client's IP address, not a name found by a
 // reverse DNS lookup made for every connection.
 import { defineRule, parseBool, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import type { SettingEntry } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 const NAME = "log_hostname";
-
-function remedy(entry: SettingEntry, assignment: string): string {
-  return entry.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment} (postgresql.auto.conf sets it)` : `Set ${assignment}`;
-}
 
 export default defineRule({
   meta: {

@@ -1,6 +1,7 @@
 // log-min-messages: CIS asks for log_min_messages = warning or more detail; a less detailed level
 // drops warnings (and more) from the server log. The levels' order is the catalog's enum order.
-import { defineRule, lookupEnum, safeSetParameterEdits } from "../src/rule-api";
+import { defineRule } from "../src/rule-api";
+import { checkMinLogLevel } from "./conf-helpers";
 
 const NAME = "log_min_messages";
 const LEVEL = "warning";
@@ -24,25 +25,6 @@ export default defineRule({
     ],
   },
   check(context) {
-    const { cluster, pgVersion } = context;
-    const parameter = cluster.parameter(NAME);
-    const entry = cluster.effective(NAME);
-    // Unset means warning; a version where it is no enum is not judged.
-    if (!cluster.mainConf || !entry || parameter?.vartype !== "enum" || !parameter.enumvals) return;
-    const levels = parameter.enumvals;
-    const found = lookupEnum(NAME, levels, entry.line.value, pgVersion);
-    if (!found.ok) return;
-    const at = levels.indexOf(found.value);
-    const wanted = levels.indexOf(LEVEL);
-    if (at <= wanted || wanted < 0) return;
-    const suggestion = safeSetParameterEdits(cluster, NAME, LEVEL);
-    const dropped = levels.slice(wanted, at).map((level) => level.toUpperCase());
-    context.report({
-      messageId: "tooHigh",
-      data: { value: entry.line.rawValue, dropped: dropped.length > 1 ? `${dropped.slice(0, -1).join(", ")} and ${dropped.at(-1)}` : dropped[0]! },
-      filePath: entry.file.path,
-      span: entry.line.valueSpan,
-      ...(suggestion ? { suggestions: [{ messageId: "setWarning", filePath: suggestion.filePath, edits: suggestion.edits }] } : {}),
-    });
+    checkMinLogLevel(context, NAME, LEVEL, "setWarning");
   },
 });

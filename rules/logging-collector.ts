@@ -1,14 +1,9 @@
 // logging-collector: the logging collector must run, so that everything the server and its child
 // processes write to stderr (including messages that never reach syslog) lands in log files.
 import { defineRule, parseBool, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import type { SettingEntry } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 const NAME = "logging_collector";
-
-function remedy(entry: SettingEntry | undefined, assignment: string, restart: boolean): string {
-  const when = restart ? " (takes effect after a restart)" : "";
-  return entry?.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment}${when} (postgresql.auto.conf sets it)` : `Set ${assignment}${when}`;
-}
 
 export default defineRule({
   meta: {

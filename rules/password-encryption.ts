@@ -2,13 +2,9 @@
 // catalog's boot value) is md5 on 12 and 13 and scram-sha-256 from 14 on; 12 and 13 also take
 // on/true/yes/1 as hidden spellings of md5 (lookupEnum knows them per version).
 import { defineRule, lookupEnum, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import type { SettingEntry } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 const SCRAM = "scram-sha-256";
-
-function remedy(entry: SettingEntry | undefined, assignment: string): string {
-  return entry?.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment} (postgresql.auto.conf sets it)` : `Set ${assignment}`;
-}
 
 export default defineRule({
   meta: {

@@ -9,7 +9,7 @@
 // removes them for good, `+` only moves suites already in the list to its end; `@STRENGTH` and
 // `@SECLEVEL=n` select nothing. Alias names are case-sensitive, as in OpenSSL.
 import { defineRule, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import type { SettingEntry } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 /** Classes of suites: the weak ones, eNULL (no encryption) and aNULL (no authentication). */
 type Tag = "MEDIUM" | "LOW" | "EXPORT" | "DES" | "3DES" | "RC4" | "MD5" | "eNULL" | "aNULL";
@@ -150,10 +150,6 @@ function problems(verdict: CipherVerdict): string {
   if (verdict.weak.length > 0) parts.push(`enables weak ciphers: ${describeWeak(verdict.weak)}`);
   if (verdict.anonymous) parts.push("does not exclude the anonymous suites (no !aNULL), which authenticate no server");
   return parts.join(", and ");
-}
-
-function remedy(entry: SettingEntry | undefined, assignment: string): string {
-  return entry?.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment} (postgresql.auto.conf sets it)` : `Set ${assignment}`;
 }
 
 export default defineRule({

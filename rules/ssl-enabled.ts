@@ -2,14 +2,9 @@
 // set to an empty string (their defaults, server.crt and server.key in the data directory, are
 // fine: whether the files exist is outside the configuration).
 import { defineRule, parseBool, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import type { SettingEntry } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 const CERT_FILES = ["ssl_cert_file", "ssl_key_file"] as const;
-
-/** How to apply `assignment`: by hand, or with ALTER SYSTEM when postgresql.auto.conf sets it. */
-function remedy(entry: SettingEntry | undefined, assignment: string): string {
-  return entry?.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment} (postgresql.auto.conf sets it)` : `Set ${assignment}`;
-}
 
 export default defineRule({
   meta: {

@@ -2,14 +2,10 @@
 // The parameter exists from PostgreSQL 12 on; its default (the catalog's boot value) is TLSv1 on
 // 12 and TLSv1.2 from 13 on.
 import { defineRule, lookupEnum, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import type { SettingEntry } from "../src/rule-api";
+import { remedy } from "./conf-helpers";
 
 const MINIMUM = "TLSv1.2";
 const PROTOCOL_NAMES: Record<string, string> = { TLSv1: "TLS 1.0", "TLSv1.1": "TLS 1.1", "TLSv1.2": "TLS 1.2", "TLSv1.3": "TLS 1.3" };
-
-function remedy(entry: SettingEntry | undefined, assignment: string): string {
-  return entry?.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment} (postgresql.auto.conf sets it)` : `Set ${assignment}`;
-}
 
 export default defineRule({
   meta: {

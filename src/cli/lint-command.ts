@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { builtinPlugin } from "../../rules";
 import { resolveRules } from "../engine/config";
 import type { LintConfig, RuleSetting } from "../engine/config";
-import { lint, outsideRoots } from "../engine/linter";
+import { countMessages, lint, outsideRoots, realpathOr } from "../engine/linter";
 import type { LintRun, LintTarget } from "../engine/linter";
 import { loadPlugin, RuleRegistry } from "../engine/registry";
 import type { LintMessage, LintResult } from "../engine/types";
@@ -221,21 +221,10 @@ function ignoredFileResult(filePath: string): LintResult {
   return { filePath, kind: kindFromFileName(filePath) ?? "conf", messages: [message], suppressedMessages: [], errorCount: 0, warningCount: 1, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
 }
 
-function realpathOr(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return file;
-  }
-}
-
 /** --only-changed-lines: drop findings that touch no changed line, and recount. */
 function keepChangedLines(result: LintResult, lines: Set<number> | undefined): void {
   result.messages = lines ? result.messages.filter((message) => touchesChangedLine(lines, message.line, message.endLine)) : [];
-  result.errorCount = result.messages.filter((message) => message.severity === 2).length;
-  result.warningCount = result.messages.filter((message) => message.severity === 1).length;
-  result.fixableErrorCount = result.messages.filter((message) => message.severity === 2 && message.fix).length;
-  result.fixableWarningCount = result.messages.filter((message) => message.severity === 1 && message.fix).length;
+  countMessages(result);
 }
 
 function keepErrorsOnly(result: LintResult): LintResult {
@@ -305,27 +294,22 @@ export function runLintCommand(options: LintCommandOptions): number {
     options.stdout(result?.output ?? options.stdinText ?? "");
     return results.some((candidate) => candidate.errorCount > 0) ? 1 : 0;
   }
-  let output: string;
+  let output: string | Buffer;
   if (options.diff || options.format === "diff") {
     // Each file's part of the diff in that file's own encoding, so the patch matches its bytes.
     const parts = diffs.map((change) => encodeText(unifiedDiff([{ path: change.path, before: change.before, after: change.after }], options.cwd), change.encoding === "latin1" ? "latin1" : "utf8"));
-    const bytes = Buffer.concat(parts);
-    if (options.outputFile) {
-      const target = path.resolve(options.cwd, options.outputFile);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, bytes);
-    } else if (bytes.length > 0) options.stdout(bytes);
-    output = "";
+    output = Buffer.concat(parts);
   } else {
     const formatter = loadFormatter(options.format);
-    output = formatter(shown, { cwd: options.cwd, color: options.color && !options.outputFile, rulesMeta, toolVersion: TOOL_VERSION, toolUri: TOOL_URI, sourceOf: (filePath) => sources.get(filePath) });
+    const report = formatter(shown, { cwd: options.cwd, color: options.color && !options.outputFile, rulesMeta, toolVersion: TOOL_VERSION, toolUri: TOOL_URI, sourceOf: (filePath) => sources.get(filePath) });
+    output = report === "" || report.endsWith("\n") || options.outputFile ? report : `${report}\n`;
   }
-  if (options.outputFile && !(options.diff || options.format === "diff")) {
+  if (options.outputFile) {
     const target = path.resolve(options.cwd, options.outputFile);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, output);
-  } else if (output !== "") {
-    options.stdout(output.endsWith("\n") ? output : `${output}\n`);
+  } else if (output.length > 0) {
+    options.stdout(output);
   }
 
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);

@@ -114,7 +114,8 @@ function stripTrailingSlash(dir: string): string {
   return dir.length > 1 && dir.endsWith("/") ? dir.slice(0, -1) : dir;
 }
 
-function realpathOr(absPath: string): string {
+/** The real path; for a missing file, its directory's real path joined with its name. */
+export function realpathOr(absPath: string): string {
   try {
     // The native call resolves the path in one system call, where the JavaScript one stats
     // every component.
@@ -411,6 +412,12 @@ function emptyResult(filePath: string, kind: FileKind): LintResult {
 
 function finishResult(result: LintResult): void {
   result.messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  countMessages(result);
+}
+
+/** Sets a result's counts from its messages (after the messages were filtered, too). */
+export function countMessages(result: LintResult): void {
+  result.errorCount = result.warningCount = result.fatalErrorCount = result.fixableErrorCount = result.fixableWarningCount = 0;
   for (const message of result.messages) {
     if (message.severity === 2) result.errorCount++;
     else result.warningCount++;

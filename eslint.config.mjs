@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "oracle/**", "coverage/**", "fixtures/**"] },
+  { ignores: ["dist/**", "node_modules/**", "oracle/**", "coverage/**", "fixtures/**", ".bench/**", ".conformance/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -82,33 +82,19 @@ export class ConfParser extends CstParser {
   });
 }
 
-/** The one parser instance, built at module load (its grammar is checked by a test). */
-export const confParser = new ConfParser({ skipValidations: true });
+let sharedParser: ConfParser | undefined;
 
-/** Parse a whole text into a `confFile` CST node. Every input parses: a bad line is an `invalidLine`. */
+/** Parse a whole text into a `confFile` CST node. Every input parses: a bad line is an `invalidLine`.
+ *  (The linter reads lines with grammar/conf-scanner.ts; this grammar is the oracle tests hold
+ *  it against.) */
 export function parseConfCst(text: string): { cst: CstNode; trivia: IToken[] } {
   const { tokens, trivia } = lexConf(text);
-  confParser.input = tokens;
-  const cst = confParser.confFile();
-  if (confParser.errors.length > 0) {
+  const parser = (sharedParser ??= new ConfParser({ skipValidations: true }));
+  parser.input = tokens;
+  const cst = parser.confFile();
+  if (parser.errors.length > 0) {
     // Unreachable: `invalidLine` takes any token sequence.
-    throw new Error(`internal error: postgresql.conf parser failed: ${confParser.errors[0]!.message}`);
+    throw new Error(`internal error: postgresql.conf parser failed: ${parser.errors[0]!.message}`);
   }
   return { cst, trivia };
-}
-
-/**
- * The token ParseConfigFp names in its syntax error for an invalid line (its significant tokens
- * before the EOL), or null when it reports "near end of line". Mirrors its state machine: a
- * name, an optional `=`, a value, then the line must end.
- */
-export function syntaxErrorToken(lineTokens: readonly IToken[]): IToken | null {
-  const [first, second, third] = lineTokens;
-  if (!first) return null;
-  if (!isOneOf(first, NAME_TYPES)) return first;
-  const valueIndex = second?.tokenType === Equals ? 2 : 1;
-  const value = valueIndex === 2 ? third : second;
-  if (!value) return null;
-  if (!isOneOf(value, VALUE_TYPES)) return value;
-  return lineTokens[valueIndex + 1] ?? null;
 }

@@ -1,5 +1,6 @@
 // CST parser for pg_hba.conf and pg_ident.conf: logical lines, fields and field tokens, as
-// hba.c's `next_field_expand` / `next_token` group them.
+// hba.c's `next_field_expand` / `next_token` group them. The linter reads these files with
+// grammar/hba-scanner.ts; this grammar is the oracle a test holds that reader against.
 //
 //   file      := line*
 //   line      := Newline | (field | Whitespace | Comma | Continuation | Comment | NulRest)+ Newline?

@@ -72,7 +72,22 @@ export class SourceText {
   }
 
   positionAt(offset: number): Position {
+    const line = this.lineIndexAt(offset);
+    return { line: line + 1, column: offset - this.lineStarts[line]! + 1 };
+  }
+
+  // The line of the last lookup: the parsers ask for offsets in order, mostly on the same line
+  // or the next, so most lookups need no search.
+  private lastLine = 0;
+
+  /** 0-based index of the line holding `offset`. */
+  private lineIndexAt(offset: number): number {
     const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (last < starts.length && starts[last]! <= offset) {
+      if (last + 1 >= starts.length || offset < starts[last + 1]!) return last;
+      if (last + 2 >= starts.length || offset < starts[last + 2]!) return (this.lastLine = last + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -80,7 +95,7 @@ export class SourceText {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    return (this.lastLine = lo);
   }
 
   offsetAt(position: Position): number {
@@ -90,9 +105,10 @@ export class SourceText {
   }
 
   span(start: number, end: number): Span {
-    const a = this.positionAt(start);
-    const b = this.positionAt(end);
-    return { start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    const starts = this.lineStarts;
+    const line = this.lineIndexAt(start);
+    const endLine = end === start ? line : this.lineIndexAt(end);
+    return { start, end, line: line + 1, column: start - starts[line]! + 1, endLine: endLine + 1, endColumn: end - starts[endLine]! + 1 };
   }
 
   slice(range: Range): string {

@@ -1,10 +1,9 @@
 // The typed model of one postgresql.conf file: one entry per physical line, each with exact
-// spans, built from the CST of grammar/conf-parser. Lossless: the line spans tile the text, so
+// spans, built from the lines grammar/conf-scanner reads. Lossless: the line spans tile the text, so
 // printing the lines' text gives the input back byte for byte.
 
-import type { CstNode, IToken } from "chevrotain";
-import { parseConfCst, syntaxErrorToken } from "../../grammar/conf-parser";
-import { tokenKind } from "../../grammar/conf-tokens";
+import { ConfLineScanner } from "../../grammar/conf-scanner";
+import type { ConfTokenKind } from "../../grammar/conf-scanner";
 import { SourceText } from "../source";
 import type { Span } from "../source";
 import { deescapeQuotedString } from "./conf-string";
@@ -122,86 +121,62 @@ export class ConfDocument {
 export function parseConf(input: string | SourceText, options: { fileName?: string } = {}): ConfDocument {
   const source = typeof input === "string" ? new SourceText(input) : input;
   const fileName = options.fileName ?? "postgresql.conf";
-  const { cst, trivia } = parseConfCst(source.text);
-  const builder = new LineBuilder(source, fileName);
-  const cstLines = (cst.children.line ?? []) as CstNode[];
-  const lineStarts = source.lineStarts;
+  const scanner = new ConfLineScanner(source.text);
+  const builder = new LineBuilder(source, fileName, scanner);
   const lines: ConfLine[] = [];
-  let cstIndex = 0;
-  let triviaIndex = 0;
-  for (let lineIndex = 0; lineIndex < lineStarts.length; lineIndex++) {
-    const start = lineStarts[lineIndex]!;
-    const end = lineIndex + 1 < lineStarts.length ? lineStarts[lineIndex + 1]! : source.text.length;
-    // The final "line" after a trailing newline (or of an empty text) is empty: no line.
-    if (start === end) break;
-    let node: CstNode | undefined;
-    const candidate = cstLines[cstIndex];
-    if (candidate && candidate.location!.startOffset < end) {
-      node = candidate;
-      cstIndex++;
-    }
-    let comment: IToken | undefined;
-    while (triviaIndex < trivia.length && trivia[triviaIndex]!.startOffset < end) {
-      const token = trivia[triviaIndex]!;
-      if (tokenKind(token) === "Comment") comment = token;
-      triviaIndex++;
-    }
-    lines.push(builder.build(lineIndex + 1, start, end, node, comment));
-  }
+  while (scanner.next()) lines.push(builder.build(lines.length + 1));
   return new ConfDocument(source, fileName, lines);
 }
 
-const VALUE_KINDS: Partial<Record<string, ConfValueKind>> = { String: "string", Id: "id", Integer: "integer", Real: "real", UnquotedString: "unquoted" };
+const VALUE_KINDS: Partial<Record<ConfTokenKind, ConfValueKind>> = { String: "string", Id: "id", Integer: "integer", Real: "real", UnquotedString: "unquoted" };
 const INCLUDE_DIRECTIVES: readonly ConfIncludeDirective[] = ["include", "include_if_exists", "include_dir"];
 
-function tokenEnd(token: IToken): number {
-  return token.startOffset + token.image.length;
-}
-
+/** Turns the scanner's current line into its model line. */
 class LineBuilder {
   constructor(
     private readonly source: SourceText,
     private readonly fileName: string,
+    private readonly scanner: ConfLineScanner,
   ) {}
 
-  private tokenSpan(token: IToken): Span {
-    return this.source.span(token.startOffset, tokenEnd(token));
+  private tokenSpan(index: number): Span {
+    return this.source.span(this.scanner.tokenStarts[index]!, this.scanner.tokenEnds[index]!);
   }
 
-  // guc-file.l's comment runs to the newline, so it holds the `\r` of a CRLF line end: leave
-  // that to the line ending.
-  private commentParts(token: IToken | undefined): { comment: string | null; commentSpan: Span | null } {
-    if (!token) return { comment: null, commentSpan: null };
-    const text = token.image.endsWith("\r") ? token.image.slice(0, -1) : token.image;
-    return { comment: text, commentSpan: this.source.span(token.startOffset, token.startOffset + text.length) };
+  private tokenText(index: number): string {
+    return this.source.text.slice(this.scanner.tokenStarts[index]!, this.scanner.tokenEnds[index]!);
   }
 
-  build(lineNumber: number, start: number, end: number, node: CstNode | undefined, commentToken: IToken | undefined): ConfLine {
-    const span = this.source.span(start, end);
-    const { comment, commentSpan } = this.commentParts(commentToken);
-    const setting = node?.children.setting?.[0] as CstNode | undefined;
-    const invalid = node?.children.invalidLine?.[0] as CstNode | undefined;
-    if (setting) return this.assignment(span, setting, comment, commentSpan);
-    if (invalid) {
-      const endsFile = !node!.children.Eol;
-      return { kind: "invalid", span, error: this.syntaxError(lineNumber, end, endsFile, invalid), comment, commentSpan };
+  build(lineNumber: number): ConfLine {
+    const scanner = this.scanner;
+    const span = this.source.span(scanner.start, scanner.end);
+    // guc-file.l's comment runs to the newline, so it holds the `\r` of a CRLF line end: leave
+    // that to the line ending.
+    let comment: string | null = null;
+    let commentSpan: Span | null = null;
+    if (scanner.commentStart !== -1) {
+      const text = this.source.text;
+      const end = text.charCodeAt(scanner.commentEnd - 1) === 0x0d ? scanner.commentEnd - 1 : scanner.commentEnd;
+      comment = text.slice(scanner.commentStart, end);
+      commentSpan = this.source.span(scanner.commentStart, end);
     }
+    if (scanner.shape === "setting") return this.assignment(span, comment, commentSpan);
+    if (scanner.shape === "invalid") return { kind: "invalid", span, error: this.syntaxError(lineNumber), comment, commentSpan };
     if (comment !== null && commentSpan !== null) return { kind: "comment", span, comment, commentSpan };
     return { kind: "blank", span };
   }
 
-  private assignment(span: Span, node: CstNode, comment: string | null, commentSpan: Span | null): ConfSettingLine | ConfIncludeLine {
-    const nameToken = node.children.name![0] as IToken;
-    const valueToken = node.children.value![0] as IToken;
-    const equalsToken = node.children.Equals?.[0] as IToken | undefined;
-    const valueKind = VALUE_KINDS[tokenKind(valueToken)]!;
+  private assignment(span: Span, comment: string | null, commentSpan: Span | null): ConfSettingLine | ConfIncludeLine {
+    const scanner = this.scanner;
+    const valueIndex = scanner.valueIndex();
+    const valueKind = VALUE_KINDS[scanner.tokenKinds[valueIndex]!]!;
     const quoted = valueKind === "string";
-    const name = nameToken.image;
-    const nameSpan = this.tokenSpan(nameToken);
-    const equalsSpan = equalsToken ? this.tokenSpan(equalsToken) : null;
-    const value = quoted ? deescapeQuotedString(valueToken.image, this.source.encoding) : valueToken.image;
-    const rawValue = valueToken.image;
-    const valueSpan = this.tokenSpan(valueToken);
+    const name = this.tokenText(0);
+    const nameSpan = this.tokenSpan(0);
+    const equalsSpan = valueIndex === 2 ? this.tokenSpan(1) : null;
+    const rawValue = this.tokenText(valueIndex);
+    const value = quoted ? deescapeQuotedString(rawValue, this.source.encoding) : rawValue;
+    const valueSpan = this.tokenSpan(valueIndex);
     // guc_name_compare folds ASCII case only. (Literals, not a spread of the common fields:
     // this runs for every setting line, and a spread costs more than the rest of the line.)
     const lowerName = asciiLower(name);
@@ -210,21 +185,22 @@ class LineBuilder {
     return { kind: "setting", span, name, nameSpan, equalsSpan, value, rawValue, valueKind, valueSpan, quoted, comment, commentSpan };
   }
 
-  private syntaxError(lineNumber: number, lineEnd: number, endsFile: boolean, node: CstNode): ConfSyntaxError {
-    const tokens = (node.children.token as IToken[]).slice().sort((a, b) => a.startOffset - b.startOffset);
-    const near = syntaxErrorToken(tokens);
-    if (near) {
+  private syntaxError(lineNumber: number): ConfSyntaxError {
+    const scanner = this.scanner;
+    const near = scanner.errorTokenIndex();
+    if (near !== -1) {
+      const nearToken = this.tokenText(near);
       return {
-        message: `syntax error in file "${this.fileName}" line ${lineNumber}, near token "${near.image}"`,
+        message: `syntax error in file "${this.fileName}" line ${lineNumber}, near token "${nearToken}"`,
         line: lineNumber,
-        nearToken: near.image,
+        nearToken,
         nearSpan: this.tokenSpan(near),
       };
     }
     // ParseConfigFp reports ConfigFileLineno - 1: after an EOL that is the line that just
     // ended, but at end of file (no EOL counted) it is the line before.
-    const line = endsFile ? lineNumber - 1 : lineNumber;
-    const eolAt = endsFile ? lineEnd : lineEnd - 1;
+    const line = scanner.hasEol ? lineNumber : lineNumber - 1;
+    const eolAt = scanner.hasEol ? scanner.end - 1 : scanner.end;
     return {
       message: `syntax error in file "${this.fileName}" line ${line}, near end of line`,
       line,

@@ -2,8 +2,7 @@
 // turns the text into logical lines of fields of tokens, finds the include directives (16+),
 // and reports the tokenizer's own errors (line or token too long, before 16).
 
-import type { CstNode, IToken } from "chevrotain";
-import { parseHbaCst } from "../../grammar/hba-parser";
+import { AuthLineScanner } from "../../grammar/hba-scanner";
 import { SourceText } from "../source";
 import type { Span } from "../source";
 
@@ -135,25 +134,6 @@ function skipContinuation(text: string, i: number): number {
   return text.indexOf("\n", i) + 1;
 }
 
-function childTokens(node: CstNode): IToken[] {
-  const tokens: IToken[] = [];
-  const visit = (n: CstNode): void => {
-    for (const children of Object.values(n.children)) {
-      for (const child of children) {
-        if ("image" in child) tokens.push(child);
-        else visit(child);
-      }
-    }
-  };
-  visit(node);
-  return tokens.sort((a, b) => a.startOffset - b.startOffset);
-}
-
-function nodeRange(node: CstNode): { start: number; end: number } {
-  const tokens = childTokens(node);
-  return { start: tokens[0]!.startOffset, end: tokens[tokens.length - 1]!.startOffset + tokens[tokens.length - 1]!.image.length };
-}
-
 /**
  * 12-15: `next_token` checks its MAX_TOKEN buffer before taking each further character of a
  * token (quote characters and a terminating comma included): once MAX_TOKEN-1 bytes are in,
@@ -183,39 +163,30 @@ function tokenTooLong(token: AuthToken, followedByComma: boolean, source: Source
 /** Tokenizes a whole file into logical lines. */
 export function readAuthFile(input: string | SourceText, options: AuthFileOptions = {}): AuthFile {
   const source = toSourceText(input);
+  const text = source.text;
   const pgVersion = options.pgVersion ?? 18;
-  const { cst } = parseHbaCst(source.text, pgVersion);
-  const lineNodes = (cst.children.line ?? []) as CstNode[];
+  const scanner = new AuthLineScanner(text, pgVersion);
   const lines: AuthLine[] = [];
-  for (const lineNode of lineNodes) {
-    const range = nodeRange(lineNode);
+  while (scanner.next()) {
     const fields: AuthField[] = [];
-    let comment: AuthLine["comment"] = null;
-    for (const fieldNode of (lineNode.children.field ?? []) as CstNode[]) {
-      const tokens = ((fieldNode.children.authToken ?? []) as CstNode[]).map((tokenNode) => {
-        const r = nodeRange(tokenNode);
-        const text = source.text.slice(r.start, r.end);
-        const value = tokenValue(text, r.end < source.text.length);
-        const quoted = text.includes('"');
-        const fileRef = !text.startsWith('"') && value.length > 1 && value.startsWith("@") ? value.slice(1) : null;
-        return { text, value, quoted, fileRef, span: source.span(r.start, r.end) };
-      });
-      const r = nodeRange(fieldNode);
-      fields.push({ tokens, span: source.span(r.start, r.end) });
+    for (let f = 0; f < scanner.fieldCount; f++) {
+      const [first, last] = scanner.fieldTokens(f);
+      const tokens: AuthToken[] = [];
+      for (let t = first; t < last; t++) {
+        const start = scanner.tokenStart[t]!;
+        const end = scanner.tokenEnd[t]!;
+        const tokenText = text.slice(start, end);
+        const value = tokenValue(tokenText, end < text.length);
+        const fileRef = tokenText.charCodeAt(0) !== 0x22 && value.length > 1 && value.startsWith("@") ? value.slice(1) : null;
+        tokens.push({ text: tokenText, value, quoted: tokenText.includes('"'), fileRef, span: source.span(start, end) });
+      }
+      fields.push({ tokens, span: source.span(scanner.tokenStart[first]!, scanner.tokenEnd[last - 1]!) });
     }
-    const commentToken = (lineNode.children.Comment as IToken[] | undefined)?.[0];
-    if (commentToken) {
-      comment = { text: commentToken.image, span: source.span(commentToken.startOffset, commentToken.startOffset + commentToken.image.length) };
-    }
-    lines.push({
-      lineNumber: source.positionAt(range.start).line,
-      span: source.span(range.start, range.end),
-      fields,
-      comment,
-      tokenizerError: null,
-    });
+    const comment = scanner.commentStart === -1 ? null : { text: text.slice(scanner.commentStart, scanner.commentEnd), span: source.span(scanner.commentStart, scanner.commentEnd) };
+    const line: AuthLine = { lineNumber: scanner.lineNumber, span: source.span(scanner.start, scanner.end), fields, comment, tokenizerError: null };
+    line.tokenizerError = tokenizerError(line, source, pgVersion);
+    lines.push(line);
   }
-  for (const line of lines) line.tokenizerError = tokenizerError(line, source, pgVersion);
   return { source, pgVersion, fileName: options.fileName ?? null, lines };
 }
 

@@ -11,7 +11,8 @@ describe("hba-invalid-record", () => {
     ["stock records", "local all all peer\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n", 18],
     ["quoted tokens, lists, groups, netmask, options", 'host "my db",db2 +admins,bob 10.0.0.0 255.0.0.0 md5 # c\nhostssl all all all cert clientcert=verify-full\n', 15],
     ["a line continuation (14+)", "local all all peer \\\n  map=x\n", 14],
-    ["an include directive (16+)", "include other.conf\n", 16],
+    // A missing include is an error (src/engine/auth-files.test.ts); include_if_exists is not.
+    ["an include_if_exists directive (16+) naming no file", "include_if_exists other.conf\nlocal all all peer\n", 16],
     ["a regex (16+)", "local /^db[0-9]+$ all peer\n", 16],
     // Comments and blank lines alone: "contains no entries", the server refuses to start (test/robustness).
     ["comments and blank lines around a record", "# TYPE DATABASE USER ADDRESS METHOD\n\n   # indented\nlocal all all peer\n", 12],

@@ -16,6 +16,7 @@ export default defineRule({
     messages: {
       invalidRecord: "{{message}}: PostgreSQL refuses to start with this pg_hba.conf (a reload keeps the old rules) until this record is fixed.",
       noEntries: 'configuration file "{{file}}" contains no entries: PostgreSQL refuses to start with an empty pg_hba.conf (a reload keeps the old rules). Add the records that let clients in, or `local all all reject`.',
+      invalidInclude: "{{message}}: PostgreSQL refuses to start with this pg_hba.conf (a reload keeps the old rules) until this include is fixed.",
       rejectedRecord: "{{message}}: PostgreSQL rejects this record (pg_hba_file_rules shows it as an empty row, the reason only in the server log) and refuses to start with this pg_hba.conf (a reload keeps the old rules) until it is fixed.",
     },
     references: [
@@ -24,11 +25,19 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const file of context.cluster.hbaFiles) {
-      // Only comments and blank lines (checked on 18); with includes (16+) the entries may be there.
-      if (file.document.records.length === 0 && file.document.includes.length === 0) {
-        context.report({ messageId: "noEntries", data: { file: file.path }, filePath: file.path, span: file.document.source.span(0, 0) });
-      }
+    const cluster = context.cluster;
+    // Only comments and blank lines (checked on 18), counting the records of the files its
+    // includes (16+) read: an included file may hold none. Unknown while an include was not read.
+    for (const sequence of cluster.hbaSequences()) {
+      if (sequence.records.length > 0 || !cluster.allIncludesRead("hba")) continue;
+      const file = sequence.top;
+      context.report({ messageId: "noEntries", data: { file: file.path }, filePath: file.path, span: file.document.source.span(0, 0) });
+    }
+    // include lines (16+) the server cannot follow: a missing file, too deep, a cycle.
+    for (const problem of cluster.authIncludeProblems) {
+      if (problem.kind === "hba") context.report({ messageId: "invalidInclude", data: { message: problem.message }, filePath: problem.filePath, span: recordSpan(problem.include) });
+    }
+    for (const file of cluster.hbaFiles) {
       for (const record of file.document.records) {
         if (record.accepted) {
           if (record.error === null || record.error === HOSTSSL_WITHOUT_SSL) continue;

@@ -15,11 +15,18 @@ describe("hba-unknown-ident-map", () => {
   test.each([
     ["maps that exist", { "pg_hba.conf": 'local all all peer map=omicron\nhostssl all all 10.0.0.0/8 cert map=office\nlocal all all peer "map=my map"\n', "pg_ident.conf": IDENT }, 18],
     ["no pg_ident.conf in the cluster", { "pg_hba.conf": "local all all peer map=nowhere\n" }, 18],
-    // Maps may be defined in included files (16+): nothing is known.
-    ["a pg_ident.conf with includes (16+)", { "pg_hba.conf": "local all all peer map=elsewhere\n", "pg_ident.conf": "include extra.conf\n" }, 16],
+    // Maps may be defined in included files that could not be read (16+): nothing is known.
+    ["a pg_ident.conf whose include (16+) could not be read", { "pg_hba.conf": "local all all peer map=elsewhere\n", "pg_ident.conf": "include extra.conf\n" }, 16],
+    // The maps of the files its includes read are the cluster's.
+    ["a map defined in a file pg_ident.conf includes (16+)", { "pg_hba.conf": "local all all peer map=elsewhere\n", "pg_ident.conf": "include extra.conf\n", "extra.conf": "elsewhere sysuser dbuser\n" }, 16],
     ["records without maps", { "pg_hba.conf": "local all all peer\n", "pg_ident.conf": IDENT }, 18],
   ] as const)("valid: %s", (_name, files, pgVersion) => {
     expect(run(files, pgVersion).lines).toEqual([]);
+  });
+
+  test("16+: a map in neither pg_ident.conf nor the files it includes", () => {
+    const result = run({ "pg_hba.conf": "local all all peer map=nowhere\n", "pg_ident.conf": "include extra.conf\n", "extra.conf": "elsewhere sysuser dbuser\n" }, 16);
+    expect(result.lines).toEqual([`pg_hba.conf:1:20 ${MESSAGE("nowhere")}`]);
   });
 
   test("invalid: a typo, a case difference, and an unrelated name; suggestions only where a map is close", () => {

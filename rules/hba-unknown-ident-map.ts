@@ -21,8 +21,9 @@ export default defineRule({
   },
   check(context) {
     const identFiles = context.cluster.identFiles;
-    // Without the ident file, or with maps in files it includes (16+), nothing is known.
-    if (identFiles.length === 0 || identFiles.some((file) => file.document.includes.length > 0)) return;
+    // Without the ident file, or with maps in files its includes (16+) could not read, nothing
+    // is known. The files the includes read are among identFiles.
+    if (identFiles.length === 0 || !context.cluster.allIncludesRead("ident")) return;
     const defined = new Set<string>();
     for (const file of identFiles) for (const record of file.document.records) if (record.mapName) defined.add(record.mapName.value);
     const identFile = identFiles[0]!.path.split(/[\\/]/).pop()!;

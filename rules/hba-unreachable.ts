@@ -4,7 +4,8 @@ import { ipNetworkCovers, canMatch, recordHead, recordSpan } from "./hba-helpers
 
 // check_hba (hba.c) takes the first record whose connection type, address, database and user
 // all match. A record is unreachable when one earlier record matches every connection it
-// could match. Earlier records are indexed by connection type, address (prefix buckets) and
+// could match. "Earlier" is in the order the server reads the records: from 16 on, an included
+// file's records stand where its include directive is. Earlier records are indexed by connection type, address (prefix buckets) and
 // database/user keys, so each record is compared with a few candidates only: the analysis
 // stays linear in the number of records.
 
@@ -53,6 +54,10 @@ function userCovered(key: string, earlier: ReadonlySet<string>): boolean {
 
 interface Entry {
   record: HbaRecord;
+  /** The file the record is in. */
+  filePath: string;
+  /** Its position in the server's reading order. */
+  order: number;
   databases: Set<string>;
   users: Set<string>;
 }
@@ -218,21 +223,28 @@ export default defineRule({
   check(context) {
     const pgVersion = context.pgVersion;
     unreachableStats.comparisons = 0;
-    for (const file of context.cluster.hbaFiles) {
+    for (const sequence of context.cluster.hbaSequences()) {
       const indexes = new Map<ConnType, TypeIndex>();
-      for (const record of file.document.records) {
+      // A file included twice is read twice: its second copy is never used, but it is the
+      // same text, judged once.
+      const seen = new Set<HbaRecord>();
+      for (const [order, { file, record }] of sequence.records.entries()) {
+        if (seen.has(record)) continue;
+        seen.add(record);
         if (!canMatch(record) || record.connectionType === null) continue;
         const type = record.connectionType as ConnType;
         const databases = keysOf(record.databases, databaseKey, pgVersion);
         const users = keysOf(record.users, userKey, pgVersion);
-        const entry: Entry = { record, databases: databases.keys, users: users.keys };
+        const entry: Entry = { record, filePath: file.path, order, databases: databases.keys, users: users.keys };
         if (databases.complete && users.complete && databases.keys.size > 0 && users.keys.size > 0) {
           const cover = findCover(entry, indexes);
           if (cover) {
             const sameMethod = methodPart(cover.record) === methodPart(record);
+            // A cover in another file (the including one, or an earlier included one) is named.
+            const earlier = cover.filePath === file.path ? `${cover.record.lineNumber}` : `${cover.record.lineNumber} of ${cover.filePath.split(/[\\/]/).pop()}`;
             context.report({
               messageId: sameMethod ? "duplicate" : "shadowed",
-              data: { line: record.lineNumber, earlier: cover.record.lineNumber, head: recordHead(cover.record), method: record.methodToken?.text ?? "" },
+              data: { line: record.lineNumber, earlier, head: recordHead(cover.record), method: record.methodToken?.text ?? "" },
               filePath: file.path,
               span: recordSpan(record),
             });
@@ -261,8 +273,8 @@ function findCover(later: Entry, indexes: Map<ConnType, TypeIndex>): Entry | und
     for (const bucket of index.lookup(record.address)) {
       for (const list of bucket.candidates(firstDatabase, firstUser)) {
         for (const candidate of list) {
-          // Lists are in file order: nothing after the best so far can improve on it.
-          if (best && candidate.record.lineNumber >= best.record.lineNumber) break;
+          // Lists are in reading order: nothing after the best so far can improve on it.
+          if (best && candidate.order >= best.order) break;
           unreachableStats.comparisons++;
           if (covers(candidate, later)) {
             best = candidate;

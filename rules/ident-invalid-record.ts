@@ -16,6 +16,10 @@ export default defineRule({
     references: [{ title: "PostgreSQL: User Name Maps", url: "https://www.postgresql.org/docs/current/auth-username-maps.html" }],
   },
   check(context) {
+    // include lines (16+) the server cannot follow: a missing file, too deep, a cycle.
+    for (const problem of context.cluster.authIncludeProblems) {
+      if (problem.kind === "ident") context.report({ messageId: "invalidRecord", data: { message: problem.message }, filePath: problem.filePath, span: recordSpan(problem.include) });
+    }
     for (const file of context.cluster.identFiles) {
       for (const record of file.document.records) {
         if (record.error === null) continue;

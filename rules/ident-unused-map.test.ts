@@ -15,8 +15,10 @@ describe("ident-unused-map", () => {
   test.each([
     ["every map used", { "pg_hba.conf": "local all all peer map=omicron\nlocal all all peer map=legacy\nhostssl all all 0.0.0.0/0 cert map=sso\n", "pg_ident.conf": IDENT }, 18],
     ["no pg_hba.conf in the cluster", { "pg_ident.conf": IDENT }, 18],
-    // Records in included files (16+) may use the maps: nothing is known.
-    ["a pg_hba.conf with includes (16+)", { "pg_hba.conf": "include_dir hba.d\n", "pg_ident.conf": IDENT }, 16],
+    // Records in included files that could not be read (16+) may use the maps: nothing is known.
+    ["a pg_hba.conf whose include (16+) could not be read", { "pg_hba.conf": "include_dir hba.d\n", "pg_ident.conf": IDENT }, 16],
+    // The files its includes read are part of the cluster's pg_hba.conf.
+    ["maps used in files pg_hba.conf includes (16+)", { "pg_hba.conf": "local all all peer map=omicron\ninclude_dir hba.d\n", "hba.d/10-legacy.conf": "local all all peer map=legacy\n", "hba.d/20-sso.conf": "hostssl all all 0.0.0.0/0 cert map=sso\n", "pg_ident.conf": IDENT }, 16],
     ["a map used by a record PostgreSQL rejects", { "pg_hba.conf": "hostssl all all 0.0.0.0/0 sspi map=omicron,map=legacy\nhost all all 10.0.0.0/8 gss map=sso\n", "pg_ident.conf": IDENT }, 18],
   ] as const)("valid: %s", (_name, files, pgVersion) => {
     expect(run(files, pgVersion).lines).toEqual([]);
@@ -26,6 +28,11 @@ describe("ident-unused-map", () => {
     const result = run({ "pg_hba.conf": "local all all peer map=omicron\n# local all all peer map=legacy\n", "pg_ident.conf": IDENT }, pgVersion);
     expect(result.lines).toEqual([`pg_ident.conf:3:3 ${MESSAGE("legacy", 3)}`, `pg_ident.conf:7:1 ${MESSAGE("sso", 1)}`]);
     expect(result.fixed()["pg_ident.conf"]).toBe(IDENT);
+  });
+
+  test("16+: the records of included files count, and only theirs", () => {
+    const result = run({ "pg_hba.conf": "local all all peer map=omicron\ninclude hba.d/legacy.conf\n", "hba.d/legacy.conf": "local all all peer map=legacy\n", "pg_ident.conf": IDENT }, 16);
+    expect(result.lines).toEqual([`pg_ident.conf:7:1 ${MESSAGE("sso", 1)}`]);
   });
 
   test("map names are case-sensitive", () => {

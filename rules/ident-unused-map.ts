@@ -21,8 +21,9 @@ export default defineRule({
   },
   check(context) {
     const hbaFiles = context.cluster.hbaFiles;
-    // Without pg_hba.conf, or with records in files it includes (16+), usage is unknown.
-    if (hbaFiles.length === 0 || hbaFiles.some((file) => file.document.includes.length > 0)) return;
+    // Without pg_hba.conf, or with records in files its includes (16+) could not read, usage is
+    // unknown. The files the includes read are among hbaFiles.
+    if (hbaFiles.length === 0 || !context.cluster.allIncludesRead("hba")) return;
     const used = new Set<string>();
     for (const file of hbaFiles) {
       for (const record of file.document.records) for (const option of mapOptions(record)) used.add(option.name);

@@ -63,8 +63,14 @@ export default defineRule({
       syntaxErrorDidYouMean: '{{message}}: PostgreSQL will refuse to start (or ignore the whole file on reload) until this line is fixed. Did you mean "{{name}}"?',
       useName: 'Write the name as "{{name}}".',
       includeProblem: "{{message}}: PostgreSQL will refuse to start (or ignore the whole file on reload) until this include is fixed.",
+      hbaFileProblem: 'hba_file "{{target}}" {{problem}}: PostgreSQL refuses to start ("could not load {{target}}"). Correct the path or create the file.{{relativeNote}}',
+      identFileProblem:
+        'ident_file "{{target}}" {{problem}}: PostgreSQL starts without any user name map, so every login through a map= option fails ("no match in usermap"). Correct the path or create the file.{{relativeNote}}',
     },
-    references: [{ title: "PostgreSQL: Setting Parameters via the Configuration File", url: "https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE" }],
+    references: [
+      { title: "PostgreSQL: Setting Parameters via the Configuration File", url: "https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE" },
+      { title: "PostgreSQL: File Locations (hba_file, ident_file)", url: "https://www.postgresql.org/docs/current/runtime-config-file-locations.html" },
+    ],
   },
   check(context) {
     for (const file of context.cluster.confFiles) {
@@ -89,6 +95,17 @@ export default defineRule({
     for (const problem of context.cluster.includeProblems) {
       const span = problem.line?.valueSpan ?? problem.file.document.source.span(0, 0);
       context.report({ messageId: "includeProblem", data: { message: problem.message }, filePath: problem.file.path, span });
+    }
+    // hba_file / ident_file naming a file that cannot be read: at the setting that names it.
+    for (const problem of context.cluster.authFileProblems) {
+      const setting = problem.kind === "hba" ? "hba_file" : "ident_file";
+      const relativeNote = problem.relative ? ` The path is relative: PostgreSQL resolves ${setting} against the directory the server is started in; this check assumed the directory of postgresql.conf.` : "";
+      context.report({
+        messageId: problem.kind === "hba" ? "hbaFileProblem" : "identFileProblem",
+        data: { target: problem.target, problem: problem.problem, relativeNote },
+        filePath: problem.entry.file.path,
+        span: problem.entry.line.valueSpan,
+      });
     }
   },
 });

@@ -1,12 +1,16 @@
 // The cluster view that rules read: the postgresql.conf tree as PostgreSQL reads it (includes
 // followed, postgresql.auto.conf last), every setting with the file and line it comes from, the
-// effective value of each parameter, and the cluster's pg_hba.conf and pg_ident.conf.
+// effective value of each parameter, and the cluster's pg_hba.conf and pg_ident.conf (beside
+// postgresql.conf or named by hba_file / ident_file, with the files they include from 16 on).
 import * as path from "node:path";
 import { isKnownParameter, loadCatalog, lookupParameter } from "../catalog";
 import type { CatalogParameter, LoadedCatalog } from "../catalog";
+import type { FileKind } from "../kinds";
 import type { ConfDocument, ConfIncludeLine, ConfSettingLine } from "../model/conf";
-import type { HbaDocument } from "../model/hba";
-import type { IdentDocument } from "../model/ident";
+import type { HbaDocument, HbaRecord } from "../model/hba";
+import type { IdentDocument, IdentRecord } from "../model/ident";
+import type { Span } from "../source";
+import type { AuthIncludeProblem, AuthRecordAt, AuthTreeFile } from "./auth-files";
 import { canonicalizePath, readFileSettings } from "../views/file-settings";
 import type { ConfFileReader } from "../views/file-settings";
 import type { PgVersion } from "../views/types";
@@ -37,22 +41,45 @@ export interface IncludeProblem {
   message: string;
 }
 
-/** An include directive whose target lies outside the allowed roots: deliberately not read. */
+/** A file the configuration names whose path lies outside the allowed roots: deliberately not
+ *  read. Named by an include directive of postgresql.conf, of pg_hba.conf or pg_ident.conf
+ *  (16+), or by the hba_file / ident_file setting. */
 export interface BlockedInclude {
-  file: ConfFile;
-  line: ConfIncludeLine;
+  /** The file holding the directive or setting. */
+  filePath: string;
+  /** `include`, `include_if_exists`, `include_dir`, `hba_file` or `ident_file`. */
+  directive: string;
+  /** The kind of file the target would have been read as. */
+  kind: FileKind;
+  /** Where the path is written. */
+  span: Span;
   /** The absolute path it names. */
   target: string;
 }
 
-export interface HbaFile {
-  path: string;
-  document: HbaDocument;
+/** A pg_hba.conf of the cluster: the top file, or (16+) one that an include reached. */
+export type HbaFile = AuthTreeFile<HbaDocument>;
+
+/** A pg_ident.conf of the cluster: the top file, or (16+) one that an include reached. */
+export type IdentFile = AuthTreeFile<IdentDocument>;
+
+/** A top pg_hba.conf / pg_ident.conf and its records in the order the server reads them. */
+export interface AuthSequence<F, R> {
+  top: F;
+  records: AuthRecordAt<F, R>[];
 }
 
-export interface IdentFile {
-  path: string;
-  document: IdentDocument;
+/** The file an hba_file or ident_file setting names, when the server could not read it. */
+export interface AuthFileProblem {
+  kind: Extract<FileKind, "hba" | "ident">;
+  /** The setting (its effective line). */
+  entry: SettingEntry;
+  /** The absolute path it names, as the linter resolved it. */
+  target: string;
+  /** What is wrong: "does not exist", "is a directory", ... */
+  problem: string;
+  /** The value is a relative path: the server resolves it against the directory it starts in. */
+  relative: boolean;
 }
 
 export class ClusterView {
@@ -60,15 +87,26 @@ export class ClusterView {
   /** Settings in the order the server reads them (includes expanded where they stand). */
   readonly settings: SettingEntry[] = [];
   readonly includeProblems: IncludeProblem[] = [];
-  /** Includes not followed because they point outside the tree being linted. */
+  /** Includes (and hba_file / ident_file) not followed because they point outside the tree
+   *  being linted. */
   readonly blockedIncludes: BlockedInclude[] = [];
+  /** Include directives of pg_hba.conf / pg_ident.conf (16+) that the server cannot follow. */
+  readonly authIncludeProblems: AuthIncludeProblem[] = [];
+  /** hba_file / ident_file naming a file that cannot be read. */
+  readonly authFileProblems: AuthFileProblem[] = [];
+  /** Each top pg_hba.conf's records in the server's order (includes expanded where they stand). */
+  readonly hbaOrder: AuthSequence<HbaFile, HbaRecord>[] = [];
+  /** Each top pg_ident.conf's records in the server's order. */
+  readonly identOrder: AuthSequence<IdentFile, IdentRecord>[] = [];
   private readonly lastByKey = new Map<string, SettingEntry>();
 
   constructor(
     readonly pgVersion: PgVersion,
     /** The postgresql.conf tree in reading order; the main file first. Empty without one. */
     readonly confFiles: ConfFile[],
+    /** The cluster's pg_hba.conf files, each once: top files first, then included ones. */
     readonly hbaFiles: HbaFile[],
+    /** The cluster's pg_ident.conf files, each once: top files first, then included ones. */
     readonly identFiles: IdentFile[],
   ) {
     this.catalog = loadCatalog(pgVersion);
@@ -107,6 +145,19 @@ export class ClusterView {
 
   parameter(name: string): CatalogParameter | undefined {
     return lookupParameter(this.catalog, name);
+  }
+
+  /** Each top pg_hba.conf with its records in the order the server reads them: the records of
+   *  included files (16+) where their include directive stands. */
+  hbaSequences(): AuthSequence<HbaFile, HbaRecord>[] {
+    if (this.hbaOrder.length > 0 || this.hbaFiles.length === 0) return this.hbaOrder;
+    return this.hbaFiles.filter((file) => !file.includedFrom).map((file) => ({ top: file, records: file.document.records.map((record) => ({ file, record })) }));
+  }
+
+  /** Whether every include of the cluster's pg_hba.conf (or pg_ident.conf) files was read:
+   *  none lies outside the roots and none failed. Only then is the set of records complete. */
+  allIncludesRead(kind: "hba" | "ident"): boolean {
+    return !this.authIncludeProblems.some((problem) => problem.kind === kind) && !this.blockedIncludes.some((blocked) => blocked.kind === kind && blocked.directive.startsWith("include"));
   }
 
   /** The file a new setting should go into: the main postgresql.conf. */
@@ -170,11 +221,15 @@ export function buildCluster(pgVersion: PgVersion, conf: { mainPath: string; rea
     if (file && line) cluster.addSetting(file, line);
   }
   const isBlocked = conf.isBlocked;
+  const blockedLines = new Set<ConfIncludeLine>();
   if (isBlocked) {
     for (const file of tree.files) {
       for (const directive of file.document.directives) {
         const target = path.posix.resolve(path.posix.dirname(file.path), directive.path);
-        if (directive.path.trim() !== "" && isBlocked(target)) cluster.blockedIncludes.push({ file, line: directive, target });
+        if (directive.path.trim() !== "" && isBlocked(target)) {
+          blockedLines.add(directive);
+          cluster.blockedIncludes.push({ filePath: file.path, directive: directive.directive, kind: "conf", span: directive.valueSpan, target });
+        }
       }
     }
   }
@@ -193,7 +248,7 @@ export function buildCluster(pgVersion: PgVersion, conf: { mainPath: string; rea
     }
     const line = file.document.directives.find((directive) => directive.nameSpan.line === problem.line) ?? null;
     // A blocked include has its own finding; the reader's "could not open" is ours, not PostgreSQL's.
-    if (line && cluster.blockedIncludes.some((blocked) => blocked.line === line)) continue;
+    if (line && blockedLines.has(line)) continue;
     cluster.includeProblems.push({ file, line, lineNumber: problem.line, message: problem.message });
   }
   return cluster;

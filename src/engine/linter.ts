@@ -1,5 +1,6 @@
 // Runs the enabled rules over the files to lint: groups them into clusters (a directory's
-// postgresql.conf tree with its pg_hba.conf and pg_ident.conf), builds each cluster view once,
+// postgresql.conf tree with its pg_hba.conf and pg_ident.conf, or the ones hba_file and
+// ident_file name, and the files they include), builds each cluster view once,
 // runs every rule on it, and turns the findings into ESLint-shaped results, honouring the
 // inline directives of each file.
 import * as fs from "node:fs";
@@ -7,15 +8,19 @@ import * as path from "node:path";
 import type { FileKind } from "../kinds";
 import { kindFromFileName } from "../kinds";
 import { parseHba } from "../model/hba";
+import type { HbaDocument, HbaRecord } from "../model/hba";
 import { parseIdent } from "../model/ident";
+import type { IdentDocument, IdentRecord } from "../model/ident";
 import { SourceText } from "../source";
 import type { Span } from "../source";
 import { diskReader } from "../views/file-settings";
 import type { ConfFileReader } from "../views/file-settings";
 import { parseBool } from "../values";
 import type { PgVersion } from "../views/types";
+import { readAuthTree } from "./auth-files";
+import type { AuthTree, AuthTreeFile } from "./auth-files";
 import { buildCluster } from "./cluster";
-import type { ClusterView, HbaFile, IdentFile } from "./cluster";
+import type { AuthSequence, ClusterView, HbaFile, IdentFile } from "./cluster";
 import type { EnabledRule } from "./config";
 import { DirectiveIndex, parseDirective } from "./directives";
 import type { Directive } from "./directives";
@@ -170,7 +175,9 @@ function planClusters(targets: LintTarget[], reader: ConfFileReader): ClusterPla
     plans.push({ mainConf: main, hba, ident });
     for (const other of confs) if (other !== main && path.basename(other) !== "postgresql.auto.conf") plans.push({ mainConf: other, hba: [], ident: [] });
   }
-  return plans;
+  // Clusters with a postgresql.conf first: a pg_hba.conf that one names by hba_file is linted
+  // with that cluster's settings, not on its own, wherever it lies.
+  return plans.sort((a, b) => Number(a.mainConf === null) - Number(b.mainConf === null));
 }
 
 /** Lints the targets; included files of a linted postgresql.conf are linted with it. */
@@ -186,10 +193,16 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
   const fixes: FileFix[] = [];
   const seenConf = new Set<string>();
 
-  for (const plan of planClusters(targets, reader)) {
-    options.onProgress?.((plan.mainConf === null ? 0 : 1) + plan.hba.length + plan.ident.length);
+  const queue = planClusters(targets, reader);
+  const planned = new Set(queue);
+  while (queue.length > 0) {
+    const plan = queue.shift()!;
+    if (planned.has(plan)) options.onProgress?.((plan.mainConf === null ? 0 : 1) + plan.hba.length + plan.ident.length);
     if (plan.mainConf !== null && seenConf.has(plan.mainConf)) continue;
-    const cluster = buildPlannedCluster(plan, options.pgVersion, reader, sources, isOutside);
+    const { cluster, unused, named } = buildPlannedCluster(plan, options.pgVersion, reader, sources, isOutside);
+    // A pg_hba.conf / pg_ident.conf beside postgresql.conf that hba_file / ident_file replaces
+    // is not the cluster's: it is linted on its own.
+    if (unused.hba.length > 0 || unused.ident.length > 0) queue.push({ mainConf: null, ...unused });
     // A conf file that is part of this tree is linted with it (includes are linted too).
     const lintedHere = new Set<string>();
     for (const file of cluster.confFiles) {
@@ -197,7 +210,23 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
       if (plan.mainConf !== null && (linted.has(plan.mainConf) || linted.has(file.path))) lintedHere.add(file.path);
       sources.set(file.path, file.document.source);
     }
-    for (const file of [...cluster.hbaFiles, ...cluster.identFiles]) lintedHere.add(file.path);
+    // The pg_hba.conf / pg_ident.conf files: those to lint, those hba_file / ident_file name
+    // when postgresql.conf is linted, and the files their includes reach (16+). A file another
+    // cluster linted already is linted once, there.
+    const authFiles: (HbaFile | IdentFile)[] = [...cluster.hbaFiles, ...cluster.identFiles];
+    const byPath = new Map(authFiles.map((file) => [file.path, file]));
+    const topOf = (file: HbaFile | IdentFile): HbaFile | IdentFile => {
+      let top = file;
+      while (top.includedFrom !== null) top = byPath.get(top.includedFrom) ?? top;
+      return top;
+    };
+    const mainLinted = plan.mainConf !== null && linted.has(plan.mainConf);
+    for (const file of authFiles) {
+      sources.set(file.path, file.document.source);
+      const top = topOf(file);
+      if ((linted.has(top.path) || (named.has(top.path) && mainLinted)) && !resultsByPath.has(file.path)) lintedHere.add(file.path);
+    }
+    if (lintedHere.size === 0) continue;
     const findings = runRules(cluster, options.rules, (filePath) => lintedHere.has(filePath));
     const directives = new Map<string, DirectiveIndex>();
     for (const filePath of lintedHere) directives.set(filePath, new DirectiveIndex(directivesOf(cluster, filePath)));
@@ -251,7 +280,17 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
   return { results, fixes, sources };
 }
 
-function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: ConfFileReader, sources: Map<string, SourceText>, isOutside?: (absPath: string) => boolean): ClusterView {
+/** A cluster as built, with what it left out of its plan. */
+interface BuiltCluster {
+  cluster: ClusterView;
+  /** Planned pg_hba.conf / pg_ident.conf files that the cluster does not read (hba_file or
+   *  ident_file names another file, which does not include them). */
+  unused: { hba: string[]; ident: string[] };
+  /** The files that hba_file / ident_file name (read because postgresql.conf names them). */
+  named: Set<string>;
+}
+
+function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: ConfFileReader, sources: Map<string, SourceText>, isOutside?: (absPath: string) => boolean): BuiltCluster {
   let conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string; isBlocked?: (absPath: string) => boolean } | null = null;
   if (plan.mainConf !== null) {
     // The main file must be readable: PostgreSQL would not start without it.
@@ -267,24 +306,93 @@ function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: Co
     conf = { mainPath: plan.mainConf, reader: treeReader, ...(hasAuto ? { autoConfPath: auto } : {}), ...(isOutside ? { isBlocked: isOutside } : {}) };
   }
   // The hba documents depend on ssl (hostssl records): read the conf tree first.
-  const confOnly = buildCluster(pgVersion, conf, [], []);
-  const ssl = parseBool(confOnly.effectiveValue("ssl") ?? "off") ?? false;
-  const hbaFiles: HbaFile[] = plan.hba.map((filePath) => {
-    const source = readSource(reader, filePath);
-    sources.set(filePath, source);
-    // oauth records (18+) are judged against the cluster's validator libraries, as the server does.
-    const oauthValidatorLibraries = confOnly.effectiveValue("oauth_validator_libraries") ?? "";
-    return { path: filePath, document: parseHba(source, { pgVersion, fileName: filePath, sslEnabled: ssl, oauthValidatorLibraries }) };
-  });
-  const identFiles: IdentFile[] = plan.ident.map((filePath) => {
-    const source = readSource(reader, filePath);
-    sources.set(filePath, source);
-    return { path: filePath, document: parseIdent(source, { pgVersion, fileName: filePath }) };
-  });
+  const cluster = buildCluster(pgVersion, conf, [], []);
+  const ssl = parseBool(cluster.effectiveValue("ssl") ?? "off") ?? false;
+  // oauth records (18+) are judged against the cluster's validator libraries, as the server does.
+  const oauthValidatorLibraries = cluster.effectiveValue("oauth_validator_libraries") ?? "";
+  const named = new Set<string>();
+  const treeOptions = { pgVersion, reader, ...(isOutside ? { isOutside } : {}) };
+
+  const hbaTops = topFiles(cluster, plan, "hba", reader, sources, isOutside);
+  const parseHbaFile = (source: SourceText, filePath: string) => parseHba(source, { pgVersion, fileName: filePath, sslEnabled: ssl, oauthValidatorLibraries });
+  const hbaTree = readAuthTree<HbaRecord, HbaDocument>(
+    hbaTops.tops.map((top) => ({ path: top.path, document: parseHbaFile(top.source, top.path) })),
+    { ...treeOptions, kind: "hba", parse: parseHbaFile },
+  );
+  const identTops = topFiles(cluster, plan, "ident", reader, sources, isOutside);
+  const parseIdentFile = (source: SourceText, filePath: string) => parseIdent(source, { pgVersion, fileName: filePath });
+  const identTree = readAuthTree<IdentRecord, IdentDocument>(
+    identTops.tops.map((top) => ({ path: top.path, document: parseIdentFile(top.source, top.path) })),
+    { ...treeOptions, kind: "ident", parse: parseIdentFile },
+  );
+  for (const top of [...hbaTops.tops, ...identTops.tops]) if (top.named) named.add(top.path);
   // The conf tree is read once: the hba and ident documents join the view built for it.
-  confOnly.hbaFiles.push(...hbaFiles);
-  confOnly.identFiles.push(...identFiles);
-  return confOnly;
+  joinTree(cluster, "hba", hbaTree, cluster.hbaFiles, cluster.hbaOrder);
+  joinTree(cluster, "ident", identTree, cluster.identFiles, cluster.identOrder);
+  const read = new Set([...hbaTree.files, ...identTree.files].map((file) => file.path));
+  const unused = { hba: hbaTops.replaced.filter((file) => !read.has(file)), ident: identTops.replaced.filter((file) => !read.has(file)) };
+  return { cluster, unused, named };
+}
+
+function joinTree<D, R>(cluster: ClusterView, kind: "hba" | "ident", tree: AuthTree<D, R>, files: AuthTreeFile<D>[], order: AuthSequence<AuthTreeFile<D>, R>[]): void {
+  files.push(...tree.files);
+  order.push(...tree.sequences);
+  cluster.authIncludeProblems.push(...tree.problems);
+  for (const blocked of tree.blocked) cluster.blockedIncludes.push({ filePath: blocked.filePath, directive: blocked.include.kind, kind, span: blocked.span, target: blocked.target });
+}
+
+const AUTH_SETTING = { hba: "hba_file", ident: "ident_file" } as const;
+const AUTH_DEFAULT_NAME = { hba: "pg_hba.conf", ident: "pg_ident.conf" } as const;
+const AUTH_FILE_PROBLEM: Record<string, string> = {
+  ENOENT: "does not exist",
+  EISDIR: "is a directory, not a file",
+  EMPTY: "is empty, so the server reads the directory it is started in",
+  ENOTREG: "is not a regular file (a FIFO, socket or device is not read)",
+};
+
+/**
+ * The top pg_hba.conf (or pg_ident.conf) files of a cluster, read. Without an hba_file
+ * setting: the planned files, the one named pg_hba.conf first. With one: the file it names,
+ * instead of the planned files (`replaced`), if it lies within the include roots (else it is
+ * a blocked include) and can be read (else an authFileProblem at the setting).
+ */
+function topFiles(cluster: ClusterView, plan: ClusterPlan, kind: "hba" | "ident", reader: ConfFileReader, sources: Map<string, SourceText>, isOutside?: (absPath: string) => boolean): { tops: { path: string; source: SourceText; named: boolean }[]; replaced: string[] } {
+  const planned = plan[kind];
+  const entry = plan.mainConf === null ? undefined : cluster.effective(AUTH_SETTING[kind]);
+  if (!entry || plan.mainConf === null) {
+    const first = planned.filter((file) => path.basename(file) === AUTH_DEFAULT_NAME[kind]);
+    const ordered = [...first, ...planned.filter((file) => !first.includes(file))];
+    return { tops: ordered.map((file) => ({ path: file, source: sourceOf(reader, sources, file), named: false })), replaced: [] };
+  }
+  // PostgreSQL makes a relative hba_file absolute against the directory the server starts in
+  // (guc.c SelectConfigFiles, make_absolute_path; docs: "File Locations"), which no file says.
+  // The linter takes postgresql.conf's directory: the data directory when the configuration
+  // lives there, and where the server runs when started from it.
+  const value = entry.line.value;
+  const target = path.posix.resolve(path.posix.dirname(plan.mainConf), value);
+  const relative = !path.posix.isAbsolute(value);
+  const replaced = planned.filter((file) => file !== target);
+  if (isOutside?.(target)) {
+    cluster.blockedIncludes.push({ filePath: entry.file.path, directive: AUTH_SETTING[kind], kind, span: entry.line.valueSpan, target });
+    return { tops: [], replaced };
+  }
+  if (planned.includes(target)) return { tops: [{ path: target, source: sourceOf(reader, sources, target), named: true }], replaced };
+  const bytes = value === "" ? { error: "EMPTY" } : reader.readFile(target);
+  if (!(bytes instanceof Uint8Array)) {
+    const problem = AUTH_FILE_PROBLEM[bytes.error] ?? `cannot be read (${ERRNO_TEXT[bytes.error] ?? bytes.error})`;
+    cluster.authFileProblems.push({ kind, entry, target, problem, relative });
+    return { tops: [], replaced };
+  }
+  const source = SourceText.fromBytes(bytes);
+  sources.set(target, source);
+  return { tops: [{ path: target, source, named: true }], replaced };
+}
+
+/** A planned file's text, read once. */
+function sourceOf(reader: ConfFileReader, sources: Map<string, SourceText>, filePath: string): SourceText {
+  const source = readSource(reader, filePath);
+  sources.set(filePath, source);
+  return source;
 }
 
 function kindOf(cluster: ClusterView, filePath: string): FileKind {

@@ -78,7 +78,7 @@ export interface ExpandOptions {
 }
 
 /** CONF_FILE_MAX_DEPTH: includes and `@file`s nest at most this deep. */
-const MAX_DEPTH = 10;
+export const MAX_DEPTH = 10;
 
 /** AbsoluteConfigLocation: relative to the directory of the file that names it. */
 export function absoluteConfigLocation(location: string, callingFile: string): string {
@@ -152,10 +152,7 @@ function followInclude(fileName: string, kind: string, target: string, depth: nu
     const directory = absoluteConfigLocation(target, fileName);
     const entries = options.reader.readDir(directory);
     if (typeof entries === "string") return `could not open directory "${directory}"`;
-    const files = entries
-      .filter((entry) => entry.name.length >= 6 && !entry.name.startsWith(".") && entry.name.endsWith(".conf") && !entry.isDirectory)
-      .map((entry) => canonicalizePath(path.posix.join(directory, entry.name)))
-      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const files = includeDirFiles(directory, entries);
     const errors: string[] = [];
     for (const file of files) {
       const error = includeFile(file, depth, false, options, out);
@@ -164,6 +161,15 @@ function followInclude(fileName: string, kind: string, target: string, depth: nu
     return errors.length > 0 ? errors.join("\n") : null;
   }
   return includeFile(absoluteConfigLocation(target, fileName), depth, kind === "include_if_exists", options, out);
+}
+
+/** GetConfFilesInDir: the `*.conf` files of an include_dir directory (no dot files, no
+ *  directories), as absolute paths sorted by their bytes. */
+export function includeDirFiles(directory: string, entries: { name: string; isDirectory: boolean }[]): string[] {
+  return entries
+    .filter((entry) => entry.name.length >= 6 && !entry.name.startsWith(".") && entry.name.endsWith(".conf") && !entry.isDirectory)
+    .map((entry) => canonicalizePath(path.posix.join(directory, entry.name)))
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
 
 function includeFile(fullName: string, depth: number, missingOk: boolean, options: ExpandOptions, out: ExpandedLine[]): string | null {

@@ -155,6 +155,28 @@ describe("include roots", () => {
   });
 });
 
+describe("the cluster's pg_hba.conf", () => {
+  test("a finding in a file that pg_hba.conf includes (16+) is reported at that file's path and line", () => {
+    const dir = tree({
+      ".pgconf-lint.json": JSON.stringify({ pgVersion: 16, extends: [], rules: { "hba-no-trust": "error" } }),
+      "postgresql.conf": "",
+      "pg_hba.conf": "local all all peer\ninclude_dir hba.d\n",
+      "hba.d/10-app.conf": "# app servers\nhost all all 10.0.0.0/8 trust\n",
+    });
+    const json = run(["--format", "json"], { cwd: dir });
+    expect(json.status).toBe(1);
+    const results = JSON.parse(json.stdout) as { filePath: string; kind: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(results.map((r) => [path.relative(dir, r.filePath), r.kind, r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)])).toEqual([
+      ["hba.d/10-app.conf", "hba", ["2:25 hba-no-trust"]],
+      ["pg_hba.conf", "hba", []],
+      ["postgresql.conf", "conf", []],
+    ]);
+    const stylish = run([], { cwd: dir });
+    expect(stylish.status).toBe(1);
+    expect(stylish.stdout).toMatch(/hba\.d\/10-app\.conf\n\s+2:25\s+error\s+"trust" on this host record/);
+  });
+});
+
 describe("fixing", () => {
   const files = { ".pgconf-lint.json": PLUGIN_CONFIG, "postgresql.conf": "# tuning\r\nwork_mem = 4GB   # big\r\nport = 5432\r\n" };
 

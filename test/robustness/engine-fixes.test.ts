@@ -107,8 +107,12 @@ describe("hba-invalid-record: a pg_hba.conf without entries", () => {
     ]);
   });
 
-  test("an include (16+) may hold the entries: nothing", () => {
-    write({ "pg_hba.conf": "include_if_exists other.conf\n" });
+  test("includes (16+) hold the entries: nothing when they do; reported when they read none (checked on 16)", () => {
+    write({ "pg_hba.conf": "include_if_exists other.conf\n", "other.conf": "local all all peer\n" });
     expect(lintNames(["pg_hba.conf"]).lines).toEqual([]);
+    fs.rmSync(path.join(dir, "other.conf"));
+    expect(lintNames(["pg_hba.conf"]).lines).toEqual([
+      'pg_hba.conf:1:1 hba-invalid-record configuration file "<dir>/pg_hba.conf" contains no entries: PostgreSQL refuses to start with an empty pg_hba.conf (a reload keeps the old rules). Add the records that let clients in, or `local all all reject`.',
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 // contexts, the names that were removed or renamed, and did-you-mean suggestions.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { asciiLowerCase } from "../ascii";
 import { REMOVAL_NOTES, REMOVED_BEFORE_10 } from "./history";
 import type { RemovedParameter } from "./history";
 import type { Catalog, CatalogParameter } from "./types";
@@ -20,6 +21,7 @@ export interface LoadedCatalog extends Catalog {
 }
 
 const loaded = new Map<number, LoadedCatalog>();
+const REMOVED_BEFORE_10_BY_NAME = new Map(REMOVED_BEFORE_10.map((entry) => [entry.name, entry]));
 
 /** src/catalog/data from the sources (tests, scripts), or beside the bundle in dist/. */
 function dataDir(): string {
@@ -33,7 +35,7 @@ export function loadCatalog(version: number): LoadedCatalog {
   if (!catalog) {
     if (!(CATALOG_VERSIONS as readonly number[]).includes(version)) throw new Error(`no parameter catalog for PostgreSQL ${version} (have ${CATALOG_VERSIONS.join(", ")})`);
     const data = JSON.parse(fs.readFileSync(path.join(dataDir(), `pg${version}.json`), "utf8")) as Catalog;
-    catalog = { ...data, byName: new Map(data.parameters.map((parameter) => [parameter.name.toLowerCase(), parameter])), hidden: new Set(data.hiddenNames.map((name) => name.toLowerCase())) };
+    catalog = { ...data, byName: new Map(data.parameters.map((parameter) => [asciiLowerCase(parameter.name), parameter])), hidden: new Set(data.hiddenNames.map((name) => asciiLowerCase(name))) };
     loaded.set(version, catalog);
   }
   return catalog;
@@ -41,20 +43,20 @@ export function loadCatalog(version: number): LoadedCatalog {
 
 /** The parameter a name sets (names compare case-insensitively, as guc.c does). */
 export function lookupParameter(catalog: LoadedCatalog, name: string): CatalogParameter | undefined {
-  return catalog.byName.get(name.toLowerCase());
+  return catalog.byName.get(asciiLowerCase(name));
 }
 
 /** True when the server knows the name: listed in pg_settings, or hidden (aliases, NO_SHOW_ALL). */
 export function isKnownParameter(catalog: LoadedCatalog, name: string): boolean {
-  const lower = name.toLowerCase();
+  const lower = asciiLowerCase(name);
   return catalog.byName.has(lower) || catalog.hidden.has(lower);
 }
 
 /** If `name` left pg_settings at or before `version`: when, and what replaced it. The server
  *  may still accept such a name as a hidden alias (`ssl_ecdh_curve` on 18): see isKnownParameter. */
 export function removedParameter(name: string, version: number): RemovedParameter | undefined {
-  const lower = name.toLowerCase();
-  const early = REMOVED_BEFORE_10.find((entry) => entry.name === lower);
+  const lower = asciiLowerCase(name);
+  const early = REMOVED_BEFORE_10_BY_NAME.get(lower);
   if (early) return early;
   if (loadCatalog(version).byName.has(lower)) return undefined;
   for (let major: number = CATALOG_VERSIONS[0] + 1; major <= version; major++) {
@@ -67,7 +69,7 @@ export function removedParameter(name: string, version: number): RemovedParamete
 
 /** For a name unknown to `version`: the first later major (up to 18) that has it. */
 export function addedInLaterVersion(name: string, version: number): number | undefined {
-  const lower = name.toLowerCase();
+  const lower = asciiLowerCase(name);
   if (isKnownParameter(loadCatalog(version), lower)) return undefined;
   for (const major of CATALOG_VERSIONS) if (major > version && loadCatalog(major).byName.has(lower)) return major;
   return undefined;

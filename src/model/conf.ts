@@ -4,6 +4,7 @@
 
 import { ConfLineScanner } from "../../grammar/conf-scanner";
 import type { ConfTokenKind } from "../../grammar/conf-scanner";
+import { asciiLowerCase } from "../ascii";
 import { SourceText } from "../source";
 import type { Span } from "../source";
 import { deescapeQuotedString } from "./conf-string";
@@ -96,19 +97,41 @@ export class ConfDocument {
     readonly lines: readonly ConfLine[],
   ) {}
 
+  // Every rule asks for these: sort the lines once.
+  private settingLines: ConfSettingLine[] | undefined;
+  private directiveLines: ConfIncludeLine[] | undefined;
+  private invalidLines: ConfInvalidLine[] | undefined;
+
+  private sortLines(): void {
+    const settings: ConfSettingLine[] = [];
+    const directives: ConfIncludeLine[] = [];
+    const invalid: ConfInvalidLine[] = [];
+    for (const line of this.lines) {
+      if (line.kind === "setting") settings.push(line);
+      else if (line.kind === "include") directives.push(line);
+      else if (line.kind === "invalid") invalid.push(line);
+    }
+    this.settingLines = settings;
+    this.directiveLines = directives;
+    this.invalidLines = invalid;
+  }
+
   /** The setting lines (include directives excluded), in order. */
-  get settings(): ConfSettingLine[] {
-    return this.lines.filter((line): line is ConfSettingLine => line.kind === "setting");
+  get settings(): readonly ConfSettingLine[] {
+    if (!this.settingLines) this.sortLines();
+    return this.settingLines!;
   }
 
   /** The include directives, in order. */
-  get directives(): ConfIncludeLine[] {
-    return this.lines.filter((line): line is ConfIncludeLine => line.kind === "include");
+  get directives(): readonly ConfIncludeLine[] {
+    if (!this.directiveLines) this.sortLines();
+    return this.directiveLines!;
   }
 
   /** The lines PostgreSQL rejects, in order. */
-  get syntaxErrors(): ConfInvalidLine[] {
-    return this.lines.filter((line): line is ConfInvalidLine => line.kind === "invalid");
+  get syntaxErrors(): readonly ConfInvalidLine[] {
+    if (!this.invalidLines) this.sortLines();
+    return this.invalidLines!;
   }
 
   /** The input text, exactly. */
@@ -179,7 +202,7 @@ class LineBuilder {
     const valueSpan = this.tokenSpan(valueIndex);
     // guc_name_compare folds ASCII case only. (Literals, not a spread of the common fields:
     // this runs for every setting line, and a spread costs more than the rest of the line.)
-    const lowerName = asciiLower(name);
+    const lowerName = asciiLowerCase(name);
     const directive = INCLUDE_DIRECTIVES.find((d) => d === lowerName);
     if (directive) return { kind: "include", span, name, nameSpan, equalsSpan, value, rawValue, valueKind, valueSpan, quoted, comment, commentSpan, directive, path: value };
     return { kind: "setting", span, name, nameSpan, equalsSpan, value, rawValue, valueKind, valueSpan, quoted, comment, commentSpan };
@@ -208,8 +231,4 @@ class LineBuilder {
       nearSpan: this.source.span(eolAt, eolAt),
     };
   }
-}
-
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }

@@ -1,6 +1,7 @@
 // config_enum_lookup_by_name: an enum value matches a listed value or a hidden alias
 // (hidden-enum-values.json), ASCII case-insensitively, and is reported under the name SHOW
 // prints for it (the first row of the array with the same number).
+import { asciiLowerCase } from "../ascii";
 import hiddenEnumData from "./hidden-enum-values.json";
 
 type AliasMap = Record<string, Record<string, string>>;
@@ -12,13 +13,9 @@ const data = hiddenEnumData as HiddenEnumFile;
 
 export type EnumLookup = { ok: true; value: string; hidden: boolean } | { ok: false; hint: string };
 
-function asciiLower(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-
 /** Hidden values of one parameter in one major version, each with the name SHOW reports. */
 export function hiddenEnumValues(paramName: string, pgVersion: number): Readonly<Record<string, string>> {
-  return data.versions[String(pgVersion)]?.hidden[asciiLower(paramName)] ?? {};
+  return data.versions[String(pgVersion)]?.hidden[asciiLowerCase(paramName)] ?? {};
 }
 
 /**
@@ -26,14 +23,14 @@ export function hiddenEnumValues(paramName: string, pgVersion: number): Readonly
  * PostgreSQL's: `Available values: a, b, c.`
  */
 export function lookupEnum(paramName: string, enumvals: readonly string[], value: string, pgVersion: number): EnumLookup {
-  const wanted = asciiLower(value);
-  const name = asciiLower(paramName);
+  const wanted = asciiLowerCase(value);
+  const name = asciiLowerCase(paramName);
   const versionData = data.versions[String(pgVersion)];
-  const visible = enumvals.find((v) => asciiLower(v) === wanted);
+  const visible = enumvals.find((v) => asciiLowerCase(v) === wanted);
   if (visible !== undefined) {
     return { ok: true, value: versionData?.visibleAliases[name]?.[visible] ?? visible, hidden: false };
   }
-  const hidden = Object.entries(hiddenEnumValues(paramName, pgVersion)).find(([alias]) => asciiLower(alias) === wanted);
+  const hidden = Object.entries(hiddenEnumValues(paramName, pgVersion)).find(([alias]) => asciiLowerCase(alias) === wanted);
   if (hidden) return { ok: true, value: hidden[1], hidden: true };
   return { ok: false, hint: `Available values: ${enumvals.join(", ")}.` };
 }

@@ -37,6 +37,11 @@ interface Quoted {
   gapBeforeComment: number | null;
 }
 
+function hasNonAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
 function quoteClass(document: ConfDocument): string {
   const chars = document.source.encoding === "latin1" ? TYPOGRAPHIC + CP1252 : TYPOGRAPHIC;
   return `[${chars}]`;
@@ -125,6 +130,8 @@ export default defineRule({
         if (line.kind === "blank" || line.kind === "comment") continue;
         // A value in ASCII quotes may hold typographic quotes on purpose ('“%m”').
         if (line.kind !== "invalid" && line.quoted) continue;
+        // Every typographic quote is a char >= 0x80: most lines have none, and need no more work.
+        if (!hasNonAscii(document.source.text, line.span.start, line.span.end)) continue;
         const quoted = matchQuotedValue(document, line);
         if (quoted) {
           const fixed = quoteValue(quoted.inner);

@@ -137,7 +137,7 @@ export default defineRule({
     const cluster = context.cluster;
     const setAnywhere = new Map<string, number>();
     for (const file of cluster.confFiles) for (const line of file.document.settings) setAnywhere.set(line.name.toLowerCase(), (setAnywhere.get(line.name.toLowerCase()) ?? 0) + 1);
-    const modules = new Set(cluster.catalog.parameters.flatMap((parameter) => (parameter.module ? [parameter.module] : [])));
+    const modules = modulesOf(cluster.catalog);
 
     for (const file of cluster.confFiles) {
       for (const line of file.document.settings) {
@@ -189,6 +189,18 @@ export default defineRule({
     }
   },
 });
+
+const modulesByCatalog = new WeakMap<object, Set<string>>();
+
+/** The modules (contrib extensions) that define parameters of a catalog: computed once per catalog. */
+function modulesOf(catalog: { parameters: readonly { module?: string | null }[] }): Set<string> {
+  let modules = modulesByCatalog.get(catalog);
+  if (!modules) {
+    modules = new Set(catalog.parameters.flatMap((parameter) => (parameter.module ? [parameter.module] : [])));
+    modulesByCatalog.set(catalog, modules);
+  }
+  return modules;
+}
 
 function checkDotted(context: RuleContext<MessageId>, line: ConfSettingLine, modules: Set<string>, report: (messageId: MessageId, data: Record<string, string | number>) => void): void {
   const cluster = context.cluster;

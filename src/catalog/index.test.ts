@@ -17,6 +17,13 @@ describe("catalog data", () => {
     expect(lookupParameter(loadCatalog(14), "password_encryption")).toMatchObject({ vartype: "enum", bootVal: "scram-sha-256", enumvals: ["md5", "scram-sha-256"] });
   });
 
+  test("names fold ASCII case only, as guc_name_compare does: the Kelvin sign is not a k", () => {
+    const catalog = loadCatalog(18);
+    expect(lookupParameter(catalog, "WORK_MEM")?.name).toBe("work_mem");
+    expect(lookupParameter(catalog, "wor\u212A_mem")).toBeUndefined();
+    expect(isKnownParameter(catalog, "wor\u212A_mem")).toBe(false);
+  });
+
   test("mixed-case names (TimeZone, DateStyle) are found in any case", () => {
     const catalog = loadCatalog(18);
     expect(lookupParameter(catalog, "timezone")?.name).toBe("TimeZone");

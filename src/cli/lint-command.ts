@@ -10,7 +10,7 @@ import type { LintRun, LintTarget } from "../engine/linter";
 import { loadPlugin, RuleRegistry } from "../engine/registry";
 import type { LintMessage, LintResult } from "../engine/types";
 import { applyEdits, unifiedDiff, writeIfChanged } from "../fix";
-import { loadFormatter } from "../format";
+import { formatReadsSources, loadFormatter } from "../format";
 import type { FormatterRuleMeta } from "../format";
 import type { FileKind } from "../kinds";
 import { kindFromFileName } from "../kinds";
@@ -147,17 +147,20 @@ function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string 
   // Includes may read the working directory's tree, the linted files' directories and what the
   // user allows; nothing else (the linter runs on untrusted pull requests).
   const includeRoots = [options.cwd, ...group.targets.map((target) => path.dirname(target.path)), ...group.includeRoots, ...(options.includeRoots ?? []).map((root) => path.resolve(options.cwd, root))];
+  const fixing = options.fix || options.fixDryRun || options.diff || options.format === "diff";
   const lintOptions = {
     pgVersion,
     includeRoots,
     rules,
     overrides,
     knownRuleIds: new Set(registry.all().map((rule) => rule.id)),
+    // Texts are kept for fixing and for the formats that read them, else dropped as soon as
+    // each cluster is linted (thousands of files may be linted).
+    keepSources: fixing || formatReadsSources(options.format) ? ("findings" as const) : ("none" as const),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: "warn" as const } : {}),
   };
   let run = lintInParallel(group.targets, lintOptions, config, group.configDir) ?? lint(group.targets, onProgress ? { ...lintOptions, onProgress } : lintOptions);
   const originals = new Map(run.sources);
-  const fixing = options.fix || options.fixDryRun || options.diff || options.format === "diff";
   const current = new Map<string, string>();
   // Fixes are written only inside the working directory and the directories of the files named
   // to lint, whatever includes (--include-root, absolute or `..` paths, symlinks) read.
@@ -252,6 +255,9 @@ export function runLintCommand(options: LintCommandOptions): number {
   }
 
   const results: LintResult[] = ignoredExplicit.map(ignoredFileResult);
+  // The texts of the files with problems, for the formats that read them (thousands of files
+  // may be linted: keep no text that nothing reads).
+  const keepTexts = !options.diff && formatReadsSources(options.format);
   const sources = new Map<string, string>();
   const rulesMeta: Record<string, FormatterRuleMeta> = {};
   const diffs: { path: string; before: string; after: string; encoding: string }[] = [];
@@ -272,7 +278,7 @@ export function runLintCommand(options: LintCommandOptions): number {
       const meta = rule.rule.meta;
       rulesMeta[rule.id] = { description: meta.description, docsUrl: rule.docsUrl, fixable: meta.fixable, category: meta.category, defaultSeverity: meta.defaultSeverity };
     }
-    for (const [filePath, source] of outcome.run.sources) sources.set(filePath, source.text);
+    if (keepTexts) for (const [filePath, source] of outcome.run.sources) sources.set(filePath, source.text);
     for (const result of outcome.run.results) {
       const change = outcome.changed.get(result.filePath);
       if (change && (options.fixDryRun || (options.fix && stdinPath !== null))) result.output = change.after;

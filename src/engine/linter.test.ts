@@ -31,6 +31,18 @@ describe("engine", () => {
     expect(run.fixed()).toEqual({ "postgresql.conf": "flagme = 0\ninclude 'extra.conf'\n", "extra.conf": "flagme = 0 # again\n" });
   });
 
+  test("keepSources: every file read, only those with problems or fixes, or none", () => {
+    const files = { "postgresql.conf": "flagme = 1\ninclude 'extra.conf'\n", "extra.conf": "work_mem = 4MB\n", "pg_hba.conf": "local all all peer\n" };
+    const config = { extends: [], rules: { "test/flag": "error" as const } };
+    const kept = (keepSources?: "all" | "findings" | "none") => {
+      const run = lintCluster(files, { ...config, ...(keepSources ? { keepSources } : {}) }, [flagPlugin]);
+      return [...run.sources.keys()].map((filePath) => filePath.slice(run.dir.length + 1)).sort();
+    };
+    expect(kept()).toEqual(["extra.conf", "pg_hba.conf", "postgresql.conf"]);
+    expect(kept("findings")).toEqual(["postgresql.conf"]);
+    expect(kept("none")).toEqual([]);
+  });
+
   test("directives: next-line, line, blocks, with justification; unknown ids and unused directives reported", () => {
     const conf = [
       "# pgconf-lint-disable-next-line test/flag -- legacy box",

@@ -49,6 +49,10 @@ export interface LintOptions {
   knownRuleIds?: ReadonlySet<string>;
   /** Called after each cluster with the number of files it held (progress display). */
   onProgress?: (files: number) => void;
+  /** Which texts the run returns in `sources`: every file read (the default), only the files
+   *  with a reported problem or a fix (what fixing and the formats need), or none (the CLI, which
+   *  may lint thousands of files, keeps no more text than its output needs). */
+  keepSources?: "all" | "findings" | "none";
 }
 
 /** A fix on one file, from one finding: what the fixer applies. */
@@ -62,7 +66,7 @@ export interface LintRun {
   results: LintResult[];
   /** The fixes of reported (not suppressed) findings, with the file each edits. */
   fixes: FileFix[];
-  /** Every file read, as text (for fixing and formatters). */
+  /** Every file read, as text (for fixing and formatters); with `keepSources`, fewer. */
   sources: Map<string, SourceText>;
 }
 
@@ -191,6 +195,7 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
   const sources = new Map<string, SourceText>();
   const resultsByPath = new Map<string, LintResult>();
   const fixes: FileFix[] = [];
+  const fixedFiles = new Set<string>();
   const seenConf = new Set<string>();
 
   const queue = planClusters(targets, reader);
@@ -256,7 +261,11 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
         continue;
       }
       result.messages.push(message);
-      if (finding.descriptor.fix) fixes.push({ filePath: finding.descriptor.fixFilePath ?? finding.descriptor.filePath, ruleId: finding.rule.registered.id, edits: finding.descriptor.fix });
+      if (finding.descriptor.fix) {
+        const fixFilePath = finding.descriptor.fixFilePath ?? finding.descriptor.filePath;
+        fixes.push({ filePath: fixFilePath, ruleId: finding.rule.registered.id, edits: finding.descriptor.fix });
+        fixedFiles.add(fixFilePath);
+      }
     }
     const knownIds = options.knownRuleIds ?? new Set(options.rules.map((rule) => rule.registered.id));
     for (const [filePath, index] of directives) {
@@ -271,6 +280,11 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
           const what = directive.ruleIds.length ? `for ${directive.ruleIds.map((id) => `"${id}"`).join(", ")}` : "for every rule";
           result.messages.push(directiveProblem(directive, `Unused pgconf-lint-${directive.kind} directive (no problem ${what} was reported here): remove it.`, SEVERITY_NUMBER[options.reportUnusedDisableDirectives]));
         }
+      }
+    }
+    if (options.keepSources === "findings" || options.keepSources === "none") {
+      for (const filePath of [...cluster.confFiles, ...authFiles].map((file) => file.path)) {
+        if (options.keepSources === "none" || (!fixedFiles.has(filePath) && !(resultsByPath.get(filePath)?.messages.length ?? 0))) sources.delete(filePath);
       }
     }
   }

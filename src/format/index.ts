@@ -31,6 +31,14 @@ export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);
 }
 
+/** The formats that read the linted files' text (to turn offsets into their own positions). */
+const READS_SOURCES: ReadonlySet<FormatName> = new Set(["sarif", "rdjson"]);
+
+/** True when the format's `sourceOf` is called: otherwise the caller need not keep the texts. */
+export function formatReadsSources(name: string): boolean {
+  return isFormatName(name) && READS_SOURCES.has(name);
+}
+
 /** The formatter of a format name; throws UnknownFormatError for any other name. */
 export function loadFormatter(name: string): Formatter {
   if (!isFormatName(name)) throw new UnknownFormatError(name);

@@ -6,7 +6,7 @@ import { builtinPlugin } from "../../rules";
 import { resolveRules } from "../../src/engine/config";
 import type { LintConfig } from "../../src/engine/config";
 import { lint } from "../../src/engine/linter";
-import type { LintRun } from "../../src/engine/linter";
+import type { LintOptions, LintRun } from "../../src/engine/linter";
 import { RuleRegistry } from "../../src/engine/registry";
 import type { Plugin } from "../../src/engine/rule";
 import { applyEdits } from "../../src/fix";
@@ -21,7 +21,7 @@ export interface ClusterRun extends LintRun {
   fixed(): Record<string, string>;
 }
 
-export function lintCluster(files: Record<string, string>, config: LintConfig & { reportUnused?: "warn" | "error"; plugins?: string[] } = {}, extraPlugins: Plugin[] = []): ClusterRun {
+export function lintCluster(files: Record<string, string>, config: LintConfig & { reportUnused?: "warn" | "error"; plugins?: string[]; keepSources?: LintOptions["keepSources"] } = {}, extraPlugins: Plugin[] = []): ClusterRun {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pgconf-lint-test-"));
   for (const [relative, content] of Object.entries(files)) {
     const file = path.join(dir, relative);
@@ -38,6 +38,7 @@ export function lintCluster(files: Record<string, string>, config: LintConfig & 
     rules,
     knownRuleIds: new Set(registry.all().map((rule) => rule.id)),
     ...(config.reportUnused ? { reportUnusedDisableDirectives: config.reportUnused } : {}),
+    ...(config.keepSources ? { keepSources: config.keepSources } : {}),
   });
   const lines = run.results.flatMap((result) => result.messages.map((m) => `${path.relative(dir, result.filePath)}:${m.line}:${m.column} ${m.ruleId ?? "-"} ${m.message}`));
   return {

@@ -8,6 +8,7 @@ import type { FileKind } from "../kinds";
 import { kindFromFileName } from "../kinds";
 import { InputError, UsageError } from "./errors";
 import { matchesGlob } from "./glob";
+import { compareStrings } from "../order";
 
 export const CONFIG_FILE_PATTERNS = ["**/postgresql*.conf", "**/pg_hba*.conf", "**/pg_ident*.conf"];
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -94,5 +95,5 @@ export function discoverFiles(args: string[], options: { cwd: string; kind?: Fil
       throw new InputError(`"${arg}" is not a regular file (a FIFO, socket or device): not linted`);
     } else add(absolute, true);
   }
-  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
+  return [...found.values()].sort((a, b) => compareStrings(a.path, b.path));
 }

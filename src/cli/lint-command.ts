@@ -24,6 +24,7 @@ import { discoverFiles } from "./discover";
 import { lintInParallel } from "./parallel";
 import { changedFiles, changedLines, touchesChangedLine } from "./git-changes";
 import { UsageError } from "./errors";
+import { compareStrings } from "../order";
 
 export const TOOL_VERSION = "0.1.0";
 export const TOOL_URI = "https://github.com/pgconf-lint/pgconf-lint";
@@ -290,7 +291,7 @@ export function runLintCommand(options: LintCommandOptions): number {
     }
   }
   if (showProgress) options.stderr("\r\x1b[K");
-  results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  results.sort((a, b) => compareStrings(a.filePath, b.filePath));
   if (lineFilter) for (const result of results) keepChangedLines(result, lineFilter.get(result.filePath));
   const shown = options.quiet ? results.map(keepErrorsOnly) : results;
 

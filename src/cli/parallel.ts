@@ -23,6 +23,7 @@ import { ConfigError, loadPlugin, RuleRegistry } from "../engine/registry";
 import type { LintResult } from "../engine/types";
 import { SourceText } from "../source";
 import type { Encoding } from "../source";
+import { compareStrings } from "../order";
 
 /** The bundle the workers run (next to dist/cli.js). */
 const WORKER_FILE = path.join(__dirname, "lint-worker.js");
@@ -207,7 +208,7 @@ export function lintInParallel(targets: LintTarget[], options: LintOptions, conf
       for (const [filePath, text, encoding] of outcome.sources) if (!sources.has(filePath)) sources.set(filePath, new SourceText(text, encoding));
     }
   }
-  results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  results.sort((a, b) => compareStrings(a.filePath, b.filePath));
   return { results, fixes, sources };
 }
 

@@ -28,6 +28,7 @@ import { formatMessage } from "./messages";
 import type { ReportDescriptor, RuleContext } from "./rule";
 import type { Edit, LintMessage, LintResult } from "./types";
 import { SEVERITY_NUMBER } from "./types";
+import { compareStrings } from "../order";
 
 export interface LintTarget {
   /** Absolute path. */
@@ -290,7 +291,7 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
   }
   const results = [...resultsByPath.values()];
   for (const result of results) finishResult(result);
-  results.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  results.sort((a, b) => compareStrings(a.filePath, b.filePath));
   return { results, fixes, sources };
 }
 
@@ -440,7 +441,7 @@ function runRules(cluster: ClusterView, rules: EnabledRule[], isLinted: (filePat
     };
     rule.registered.rule.check(context);
   }
-  findings.sort((a, b) => a.descriptor.span.start - b.descriptor.span.start || a.rule.registered.id.localeCompare(b.rule.registered.id));
+  findings.sort((a, b) => a.descriptor.span.start - b.descriptor.span.start || compareStrings(a.rule.registered.id, b.rule.registered.id));
   return findings;
 }
 
@@ -533,7 +534,7 @@ function emptyResult(filePath: string, kind: FileKind): LintResult {
 }
 
 function finishResult(result: LintResult): void {
-  result.messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  result.messages.sort((a, b) => a.line - b.line || a.column - b.column || compareStrings(a.ruleId ?? "", b.ruleId ?? ""));
   countMessages(result);
 }
 

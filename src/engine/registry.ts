@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import type { Plugin, RuleDefinition } from "./rule";
 import type { PresetName, Severity } from "./types";
+import { compareStrings } from "../order";
 
 export const DOCS_BASE_URL = "https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/";
 export const PRESET_NAMES: readonly PresetName[] = ["recommended", "cis", "all"];
@@ -44,7 +45,7 @@ export class RuleRegistry {
   }
 
   all(): RegisteredRule[] {
-    return [...this.rules.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.rules.values()].sort((a, b) => compareStrings(a.id, b.id));
   }
 
   /** The severities a preset sets: `recommended`, `cis` (recommended + CIS checks), `all`, or a plugin's `plugin:NAME/PRESET`. */

@@ -12,6 +12,7 @@ export { isKeywordToken, isGroupToken, isRegexToken } from "./model/hba";
 export type { AuthToken, AuthLine } from "./model/hba";
 export type { IdentDocument, IdentRecord } from "./model/ident";
 export type { Span } from "./source";
+export { asciiLowerCase } from "./ascii";
 export { checkValue, parseBool, parseIntWithUnits, parseRealWithUnits, splitList, listStyleOf, lookupEnum, convertToBaseUnit, resolveBaseUnit } from "./values";
 export { removedParameter, suggestParameterNames, addedInLaterVersion, isKnownParameter, lookupParameter } from "./catalog";
 export type { CatalogParameter } from "./catalog";

@@ -3,6 +3,7 @@
 // effective value of each parameter, and the cluster's pg_hba.conf and pg_ident.conf (beside
 // postgresql.conf or named by hba_file / ident_file, with the files they include from 16 on).
 import * as path from "node:path";
+import { asciiLowerCase } from "../ascii";
 import { isKnownParameter, loadCatalog, lookupParameter } from "../catalog";
 import type { CatalogParameter, LoadedCatalog } from "../catalog";
 import type { FileKind } from "../kinds";
@@ -99,6 +100,7 @@ export class ClusterView {
   /** Each top pg_ident.conf's records in the server's order. */
   readonly identOrder: AuthSequence<IdentFile, IdentRecord>[] = [];
   private readonly lastByKey = new Map<string, SettingEntry>();
+  private readonly allByKey = new Map<string, SettingEntry[]>();
 
   constructor(
     readonly pgVersion: PgVersion,
@@ -117,21 +119,23 @@ export class ClusterView {
   }
 
   addSetting(file: ConfFile, line: ConfSettingLine): void {
-    const key = line.name.toLowerCase();
+    const key = asciiLowerCase(line.name);
     const entry: SettingEntry = { file, line, key, parameter: lookupParameter(this.catalog, key) };
     this.settings.push(entry);
     this.lastByKey.set(key, entry);
+    const all = this.allByKey.get(key);
+    if (all) all.push(entry);
+    else this.allByKey.set(key, [entry]);
   }
 
   /** The line that sets the parameter's effective value (the last one read), if any. */
   effective(name: string): SettingEntry | undefined {
-    return this.lastByKey.get(name.toLowerCase());
+    return this.lastByKey.get(asciiLowerCase(name));
   }
 
   /** Every line that sets the parameter, in reading order. */
   occurrences(name: string): SettingEntry[] {
-    const key = name.toLowerCase();
-    return this.settings.filter((entry) => entry.key === key);
+    return [...(this.allByKey.get(asciiLowerCase(name)) ?? [])];
   }
 
   /** The effective value: the last line's, else the built-in default (pg_settings.boot_val). */

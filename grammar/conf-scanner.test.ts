@@ -3,7 +3,7 @@
 // same lines, keep the same tokens and comment, and take each line the same way.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { CstNode, IToken } from "chevrotain";
+import type { CstNode } from "chevrotain";
 import { generateConfFile } from "../test/generators/conf-gen";
 import { Prng } from "../test/generators/prng";
 import { SourceText } from "../src/source";
@@ -11,6 +11,7 @@ import { parseConfCst } from "./conf-parser";
 import { ConfLineScanner } from "./conf-scanner";
 import type { ConfLineShape } from "./conf-scanner";
 import { tokenKind } from "./conf-tokens";
+import { cstTokens } from "../test/helpers/cst";
 
 interface LineShape {
   start: number;
@@ -43,17 +44,6 @@ function scannerLines(text: string): LineShape[] {
   return out;
 }
 
-function nodeTokens(node: CstNode): IToken[] {
-  const out: IToken[] = [];
-  for (const children of Object.values(node.children)) {
-    for (const child of children) {
-      if ("image" in child) out.push(child);
-      else out.push(...nodeTokens(child));
-    }
-  }
-  return out.sort((a, b) => a.startOffset - b.startOffset);
-}
-
 /** The same, from the Chevrotain lexer and parser. */
 function grammarLines(text: string): LineShape[] {
   const { cst, trivia } = parseConfCst(text);
@@ -72,7 +62,7 @@ function grammarLines(text: string): LineShape[] {
       const token = trivia[triviaIndex++]!;
       if (tokenKind(token) === "Comment") comment = [token.startOffset, token.startOffset + token.image.length];
     }
-    const significant = node ? nodeTokens(node).filter((t) => tokenKind(t) !== "Eol") : [];
+    const significant = node ? cstTokens(node).filter((t) => tokenKind(t) !== "Eol") : [];
     const shape: ConfLineShape = node?.children.setting ? "setting" : node?.children.invalidLine ? "invalid" : "blank";
     out.push({
       start,

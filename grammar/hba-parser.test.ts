@@ -4,20 +4,10 @@ import { corpusFiles, stockSamples } from "../src/model/hba-test-files";
 import { SourceText } from "../src/source";
 import { HbaParser, parseHbaCst } from "./hba-parser";
 import { buildHbaLexer, tokenizeHba } from "./hba-tokens";
+import { cstTokens } from "../test/helpers/cst";
 
 function lineNodes(cst: CstNode): CstNode[] {
   return (cst.children.line ?? []) as CstNode[];
-}
-
-function tokensOf(node: CstNode): IToken[] {
-  const out: IToken[] = [];
-  for (const children of Object.values(node.children)) {
-    for (const child of children) {
-      if ("image" in child) out.push(child);
-      else out.push(...tokensOf(child));
-    }
-  }
-  return out.sort((a, b) => a.startOffset - b.startOffset);
 }
 
 /** Each line as its fields, each field as its tokens' raw texts. */
@@ -26,7 +16,7 @@ function fieldsOf(text: string, pgVersion: number): string[][][] {
   return lineNodes(cst).map((line) =>
     ((line.children.field ?? []) as CstNode[]).map((field) =>
       ((field.children.authToken ?? []) as CstNode[]).map((token) => {
-        const tokens = tokensOf(token);
+        const tokens = cstTokens(token);
         const start = tokens[0]!.startOffset;
         const last = tokens[tokens.length - 1]!;
         return text.slice(start, last.startOffset + last.image.length);
@@ -72,7 +62,7 @@ describe("hba lexer and parser", () => {
 
   test("empty lines and a missing final newline are lines of their own", () => {
     const { cst } = parseHbaCst("\n\nlocal", 18);
-    expect(lineNodes(cst).map((line) => tokensOf(line).map((t) => t.image).join(""))).toEqual(["\n", "\n", "local"]);
+    expect(lineNodes(cst).map((line) => cstTokens(line).map((t) => t.image).join(""))).toEqual(["\n", "\n", "local"]);
   });
 
   const inputs: [string, string][] = [
@@ -92,7 +82,7 @@ describe("hba lexer and parser", () => {
     for (const version of [13, 14]) {
       const { cst, tokens } = parseHbaCst(text, version);
       expect(tokens.map((t) => t.image).join("")).toBe(text);
-      expect(lineNodes(cst).map((line) => tokensOf(line).map((t) => t.image).join("")).join("")).toBe(text);
+      expect(lineNodes(cst).map((line) => cstTokens(line).map((t) => t.image).join("")).join("")).toBe(text);
     }
   });
 });

@@ -10,6 +10,7 @@ import { corpusFiles, stockSamples } from "../src/model/hba-test-files";
 import { SourceText } from "../src/source";
 import { parseHbaCst } from "./hba-parser";
 import { AuthLineScanner } from "./hba-scanner";
+import { cstTokens } from "../test/helpers/cst";
 
 interface LineShape {
   start: number;
@@ -42,19 +43,8 @@ function scannerLines(text: string, pgVersion: number): LineShape[] {
   return out;
 }
 
-function nodeTokens(node: CstNode): IToken[] {
-  const out: IToken[] = [];
-  for (const children of Object.values(node.children)) {
-    for (const child of children) {
-      if ("image" in child) out.push(child);
-      else out.push(...nodeTokens(child));
-    }
-  }
-  return out.sort((a, b) => a.startOffset - b.startOffset);
-}
-
 function range(node: CstNode): [number, number] {
-  const tokens = nodeTokens(node);
+  const tokens = cstTokens(node);
   const last = tokens[tokens.length - 1]!;
   return [tokens[0]!.startOffset, last.startOffset + last.image.length];
 }

@@ -21,6 +21,9 @@ export interface AuthFileReader {
 export const nodeFileReader: AuthFileReader = {
   readFile(absPath) {
     try {
+      // A FIFO or a device could block the read forever (a FIFO without a writer) or never end.
+      const stat = fs.statSync(absPath);
+      if (!stat.isFile() && !stat.isDirectory()) return NOT_REGULAR_FILE;
       return fs.readFileSync(absPath);
     } catch (error) {
       return (error as NodeJS.ErrnoException).code ?? "EIO";
@@ -47,8 +50,12 @@ function statIsDirectory(absPath: string): boolean {
   }
 }
 
+/** The reader's code for a FIFO, socket or device: not read. */
+const NOT_REGULAR_FILE = "ENOTREG";
+
 /** strerror texts (glibc) for the errno codes a reader may return. */
 const STRERROR: Record<string, string> = {
+  [NOT_REGULAR_FILE]: "not a regular file (a FIFO, socket or device is not read)",
   ENOENT: "No such file or directory",
   EACCES: "Permission denied",
   EISDIR: "Is a directory",

@@ -144,6 +144,21 @@ describe("what is at the path", () => {
     expect(run.lines.map((line) => line.replace(/: PostgreSQL will refuse to start .*$/, ""))).toEqual(['postgresql.conf:1:9 syntax-error could not read file "<dir>/fifo.conf": not a regular file (a FIFO, socket or device)']);
   });
 
+  test("a FIFO included by pg_hba.conf (16+): linting and `show` report it at the include, no hang", () => {
+    const dir = tree({ "pg_hba.conf": "include fifo.conf\nlocal all all peer\n" });
+    spawnSync("mkfifo", [path.join(dir, "fifo.conf")]);
+    const lint = lintLines(dir, ["--pg-version", "16", "pg_hba.conf"], { timeoutMs: 20_000 });
+    expect(lint.status).toBe(1);
+    expect(lint.lines.map((line) => line.replace(/: PostgreSQL refuses .*$/, ""))).toEqual(['pg_hba.conf:1:1 hba-invalid-record could not open file "<dir>/fifo.conf": not a regular file (a FIFO, socket or device is not read)']);
+    const show = runCli(["show", "--pg-version", "16", "--format", "json", "pg_hba.conf"], { cwd: dir, timeoutMs: 20_000 });
+    expect(show.status).toBe(0);
+    const rows = JSON.parse(show.stdout) as { line_number: number; error: string | null }[];
+    expect(rows.map((row) => [row.line_number, row.error])).toEqual([
+      [1, `could not open file "${dir}/fifo.conf": not a regular file (a FIFO, socket or device is not read)`],
+      [2, null],
+    ]);
+  });
+
   test("a missing file: exit 2 when named, the server's error when included", () => {
     const dir = tree({ "postgresql.conf": "include 'missing.conf'\ninclude_if_exists 'optional.conf'\n" });
     expect(runCli(["nope.conf"], { cwd: dir })).toMatchObject({ status: 2, stdout: "", stderr: 'pgconf-lint: "nope.conf": no such file or directory\n' });

@@ -25,6 +25,7 @@ import { lintInParallel } from "./parallel";
 import { changedFiles, changedLines, touchesChangedLine } from "./git-changes";
 import { UsageError } from "./errors";
 import { compareStrings } from "../order";
+import { timingListLength, timingTable } from "../engine/timing";
 
 export const TOOL_VERSION = "0.1.0";
 export const TOOL_URI = "https://github.com/pgconf-lint/pgconf-lint";
@@ -318,6 +319,10 @@ export function runLintCommand(options: LintCommandOptions): number {
   } else if (output.length > 0) {
     options.stdout(output);
   }
+
+  // TIMING=1 (or all): the slowest rules, on stderr so that machine formats stay intact.
+  const timingRows = timingListLength();
+  if (timingRows > 0) options.stderr(timingTable(timingRows));
 
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);

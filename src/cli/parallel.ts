@@ -24,6 +24,7 @@ import type { LintResult } from "../engine/types";
 import { SourceText } from "../source";
 import type { Encoding } from "../source";
 import { compareStrings } from "../order";
+import { timingEnabled } from "../engine/timing";
 
 /** The bundle the workers run (next to dist/cli.js). */
 const WORKER_FILE = path.join(__dirname, "lint-worker.js");
@@ -101,7 +102,8 @@ type Outcome = { type: "local"; run: LintRun } | { type: "local-error"; error: u
  */
 export function lintInParallel(targets: LintTarget[], options: LintOptions, config: LintConfig, configDir: string): LintRun | null {
   const { count: threads, forced } = workerCount();
-  if (threads < 2) return null;
+  // Rule timings (TIMING) are taken on this thread: lint everything here.
+  if (threads < 2 || timingEnabled) return null;
   const clusters = clustersOf(targets);
   if (clusters.length < 2 * threads || (!forced && totalSize(targets, MIN_PARALLEL_BYTES) < MIN_PARALLEL_BYTES) || !fs.existsSync(WORKER_FILE)) return null;
   const { rules: _rules, ...transferable } = options;

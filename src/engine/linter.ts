@@ -29,6 +29,7 @@ import type { ReportDescriptor, RuleContext } from "./rule";
 import type { Edit, LintMessage, LintResult } from "./types";
 import { SEVERITY_NUMBER } from "./types";
 import { compareStrings } from "../order";
+import { recordRuleTime, timingEnabled } from "./timing";
 
 export interface LintTarget {
   /** Absolute path. */
@@ -439,7 +440,13 @@ function runRules(cluster: ClusterView, rules: EnabledRule[], isLinted: (filePat
         findings.push({ rule, descriptor, message: formatMessage(template, descriptor.data, rule.registered.id) });
       },
     };
-    rule.registered.rule.check(context);
+    if (timingEnabled) {
+      const started = performance.now();
+      rule.registered.rule.check(context);
+      recordRuleTime(rule.registered.id, performance.now() - started);
+    } else {
+      rule.registered.rule.check(context);
+    }
   }
   findings.sort((a, b) => a.descriptor.span.start - b.descriptor.span.start || compareStrings(a.rule.registered.id, b.rule.registered.id));
   return findings;

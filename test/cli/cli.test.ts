@@ -262,6 +262,20 @@ describe("git", () => {
 });
 
 describe("formats and listings", () => {
+  test("TIMING=1: the slowest rules on stderr after the report; the JSON on stdout stays whole", () => {
+    const dir = tree({ "postgresql.conf": "work_mem = 4MB\nssl = off\n", "pg_hba.conf": "local all all trust\n" });
+    const timed = run(["--format", "json", "."], { cwd: dir, env: { TIMING: "1" } });
+    expect(timed.status).toBe(1);
+    expect(Array.isArray(JSON.parse(timed.stdout))).toBe(true);
+    const lines = timed.stderr.trimEnd().split("\n");
+    expect(lines.slice(0, 2).map((line) => line.replace(/ +/g, " "))).toEqual(["Rule | Time (ms) | Relative", expect.stringMatching(/^:-+\|-+:\|-+:$/)]);
+    expect(lines).toHaveLength(12);
+    for (const line of lines.slice(2)) expect(line).toMatch(/^[a-z-]+ +\| +\d+\.\d{3} \| +\d+\.\d%$/);
+    const all = run(["--format", "json", "."], { cwd: dir, env: { TIMING: "all" } });
+    expect(all.stderr.trimEnd().split("\n").length).toBeGreaterThan(20);
+    expect(run(["--format", "json", "."], { cwd: dir }).stderr).toBe("");
+  });
+
   test("github annotations", () => {
     const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG, "postgresql.conf": "work_mem = 4GB\n" });
     expect(run(["--format", "github"], { cwd: dir }).stdout).toBe("::error file=postgresql.conf,line=1,col=12,endLine=1,endColumn=15,title=example/no-work-mem-over-1gb::work_mem = 4GB is over 1GB: every sort and hash may use that much. Set it to 1GB or less.\n");

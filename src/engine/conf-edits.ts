@@ -119,7 +119,6 @@ export function setParameterEdits(cluster: ClusterView, name: string, rawValue: 
 export function safeSetParameterEdits(cluster: ClusterView, name: string, rawValue: string): FileEdits | undefined {
   const entry = cluster.effective(name);
   if (entry) return entry.file.isAutoConf ? undefined : setParameterEdits(cluster, name, rawValue);
-  const key = name.toLowerCase();
-  if (cluster.confFiles.some((file) => file.document.settings.some((line) => line.name.toLowerCase() === key))) return undefined;
+  if (cluster.confFiles.some((file) => file.document.setsParameter(name))) return undefined;
   return insertSettingEdits(cluster, name, rawValue);
 }

@@ -122,6 +122,18 @@ describe("parseConf: what PostgreSQL reads (postgres-config-syntax.md §1, obser
 });
 
 describe("parseConf: the model", () => {
+  test("settings, directives and syntax errors sorted once; setsParameter folds ASCII case only", () => {
+    const doc = parseConf("Work_Mem = 1MB\ninclude 'x.conf'\nbad line here\nssl on\n");
+    expect(doc.settings.map((line) => line.name)).toEqual(["Work_Mem", "ssl"]);
+    expect(doc.settings).toBe(doc.settings);
+    expect(doc.directives.map((line) => line.path)).toEqual(["x.conf"]);
+    expect(doc.syntaxErrors.map((line) => line.error.line)).toEqual([3]);
+    expect(doc.setsParameter("WORK_MEM")).toBe(true);
+    expect(doc.setsParameter("SSL")).toBe(true);
+    expect(doc.setsParameter("include")).toBe(false);
+    expect(doc.setsParameter("wor\u212A_mem")).toBe(false);
+  });
+
   test("spans of a setting's parts, the comment without the CR", () => {
     const document = parseConf("# head\r\n  shared_buffers\t= '128MB'   # tuned\r\nwork_mem 4MB");
     expect(document.lines.map((line) => line.kind)).toEqual(["comment", "setting", "setting"]);

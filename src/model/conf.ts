@@ -122,6 +122,14 @@ export class ConfDocument {
     return this.settingLines!;
   }
 
+  private lowerSettingNames: Set<string> | undefined;
+
+  /** Whether a setting line names the parameter (names compared as guc.c does: ASCII case folded). */
+  setsParameter(name: string): boolean {
+    this.lowerSettingNames ??= new Set(this.settings.map((line) => asciiLowerCase(line.name)));
+    return this.lowerSettingNames.has(asciiLowerCase(name));
+  }
+
   /** The include directives, in order. */
   get directives(): readonly ConfIncludeLine[] {
     if (!this.directiveLines) this.sortLines();

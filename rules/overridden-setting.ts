@@ -28,11 +28,14 @@ export default defineRule({
     const cluster = context.cluster;
     const base = path.dirname(cluster.mainConf?.path ?? cluster.confFiles[0]?.path ?? ".");
     // The last line of each name in each file: earlier lines of the same file are duplicate-setting's.
-    const lastInFile = new Map<string, SettingEntry>();
-    for (const entry of cluster.settings) lastInFile.set(`${entry.file.path}\0${entry.key}`, entry);
-    for (const entry of lastInFile.values()) {
+    // (Only lines whose winner is in another file are candidates: most are their own winner.)
+    const lastInFile = new Map<string, { entry: SettingEntry; winner: SettingEntry }>();
+    for (const entry of cluster.settings) {
       const winner = cluster.effective(entry.key);
       if (!winner || winner.file.path === entry.file.path) continue;
+      lastInFile.set(`${entry.file.path}\0${entry.key}`, { entry, winner });
+    }
+    for (const { entry, winner } of lastInFile.values()) {
       const where = `${path.relative(base, winner.file.path) || winner.file.path} line ${winner.line.nameSpan.line}`;
       const data = { name: entry.line.name, value: entry.line.rawValue, where, winner: winner.line.rawValue };
       const messageId = winner.file.isAutoConf ? "overriddenByAlterSystem" : winner.line.value === entry.line.value ? "redundant" : "overridden";

@@ -4,11 +4,12 @@
 // file's records where its directive stands). Includes resolving outside the include roots are
 // not read; a cycle is reported where it closes instead of being followed ten files deep.
 import type { FileKind } from "../kinds";
-import { absoluteConfigLocation, includeDirFiles, MAX_DEPTH, strerror } from "../model/hba-expand";
+import { strerror } from "../files";
+import type { FileReader } from "../files";
+import { absoluteConfigLocation, includeDirFiles, MAX_DEPTH } from "../model/hba-expand";
 import type { AuthInclude, AuthLine } from "../model/hba-auth-file";
 import { SourceText } from "../source";
 import type { Span } from "../source";
-import type { ConfFileReader } from "../views/file-settings";
 
 /** What the walk needs of a parsed pg_hba.conf or pg_ident.conf. */
 export interface AuthDocumentLike<R extends { line: AuthLine }> {
@@ -52,7 +53,7 @@ export interface AuthTreeOptions<D> {
   kind: Extract<FileKind, "hba" | "ident">;
   pgVersion: number;
   /** Reads included files (the linter's reader: content overrides applied). */
-  reader: ConfFileReader;
+  reader: FileReader;
   /** True for a path outside the include roots: not read. */
   isOutside?: (absPath: string) => boolean;
   parse(source: SourceText, filePath: string): D;
@@ -65,11 +66,6 @@ export interface AuthTree<D, R> {
   sequences: { top: AuthTreeFile<D>; records: AuthRecordAt<AuthTreeFile<D>, R>[] }[];
   problems: AuthIncludeProblem[];
   blocked: AuthBlockedInclude[];
-}
-
-/** Error text for a reader's errno code, as the server's %m prints it. */
-function errnoText(code: string): string {
-  return code === "ENOTREG" ? "not a regular file (a FIFO, socket or device is not read)" : strerror(code);
 }
 
 /**
@@ -117,10 +113,7 @@ export function readAuthTree<R extends { line: AuthLine }, D extends AuthDocumen
       if (isOutside(directory)) return block(file, include, directory);
       const entries = options.reader.readDir(directory);
       if (!Array.isArray(entries)) return problem(file, include, `could not open directory "${directory}"`);
-      paths = includeDirFiles(
-        directory,
-        entries.map((entry) => ({ name: entry.name, isDirectory: entry.kind === "directory" })),
-      );
+      paths = includeDirFiles(directory, entries);
     } else paths = [absoluteConfigLocation(target, file.path)];
     for (const fullName of paths) {
       if (isOutside(fullName)) {
@@ -145,7 +138,7 @@ export function readAuthTree<R extends { line: AuthLine }, D extends AuthDocumen
           // fopen() opens a directory and 16+ drops the failed read: no lines, no error.
           if (bytes.error === "EISDIR") continue;
           if (include.kind === "include_if_exists" && bytes.error === "ENOENT") continue;
-          problem(file, include, `could not open file "${fullName}": ${errnoText(bytes.error)}`);
+          problem(file, include, `could not open file "${fullName}": ${strerror(bytes.error)}`);
           continue;
         }
         child = { path: fullName, document: options.parse(SourceText.fromBytes(bytes), fullName), includedFrom: file.path };

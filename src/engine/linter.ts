@@ -11,10 +11,10 @@ import { parseHba } from "../model/hba";
 import type { HbaDocument, HbaRecord } from "../model/hba";
 import { parseIdent } from "../model/ident";
 import type { IdentDocument, IdentRecord } from "../model/ident";
+import { diskReader, readErrorText } from "../files";
+import type { FileReader } from "../files";
 import { SourceText } from "../source";
 import type { Span } from "../source";
-import { diskReader } from "../views/file-settings";
-import type { ConfFileReader } from "../views/file-settings";
 import { parseBool } from "../values";
 import type { PgVersion } from "../views/types";
 import { readAuthTree } from "./auth-files";
@@ -82,16 +82,8 @@ export class InputFileError extends Error {
   }
 }
 
-const ERRNO_TEXT: Record<string, string> = {
-  ENOENT: "no such file",
-  EACCES: "permission denied",
-  EISDIR: "is a directory, not a file",
-  ELOOP: "too many levels of symbolic links",
-  ENOTDIR: "a component of the path is not a directory",
-};
-
 /** The disk, with some files' text replaced. */
-function overlayReader(overrides: Map<string, Uint8Array> | undefined): ConfFileReader {
+function overlayReader(overrides: Map<string, Uint8Array> | undefined): FileReader {
   if (!overrides || overrides.size === 0) return diskReader;
   return {
     readFile: (absPath) => overrides.get(absPath) ?? diskReader.readFile(absPath),
@@ -139,20 +131,20 @@ export function realpathOr(absPath: string): string {
 }
 
 /** A reader that refuses what lies outside the roots, as if it did not exist. */
-function rootedReader(reader: ConfFileReader, isOutside: (absPath: string) => boolean): ConfFileReader {
+function rootedReader(reader: FileReader, isOutside: (absPath: string) => boolean): FileReader {
   return {
     readFile: (absPath) => (isOutside(absPath) ? { error: "ENOENT" } : reader.readFile(absPath)),
     readDir: (absPath) => (isOutside(absPath) ? { error: "ENOENT" } : reader.readDir(absPath)),
   };
 }
 
-function readBytes(reader: ConfFileReader, filePath: string): Uint8Array {
+function readBytes(reader: FileReader, filePath: string): Uint8Array {
   const bytes = reader.readFile(filePath);
-  if (!(bytes instanceof Uint8Array)) throw new InputFileError(filePath, `cannot read "${filePath}": ${ERRNO_TEXT[bytes.error] ?? bytes.error}`);
+  if (!(bytes instanceof Uint8Array)) throw new InputFileError(filePath, `cannot read "${filePath}": ${readErrorText(bytes.error)}`);
   return bytes;
 }
 
-function readSource(reader: ConfFileReader, filePath: string): SourceText {
+function readSource(reader: FileReader, filePath: string): SourceText {
   return SourceText.fromBytes(readBytes(reader, filePath));
 }
 
@@ -163,7 +155,7 @@ interface ClusterPlan {
 }
 
 /** Groups the targets by directory; a directory's postgresql.conf is the main file of its tree. */
-function planClusters(targets: LintTarget[], reader: ConfFileReader): ClusterPlan[] {
+function planClusters(targets: LintTarget[], reader: FileReader): ClusterPlan[] {
   const byDir = new Map<string, LintTarget[]>();
   for (const target of targets) {
     const dir = path.dirname(target.path);
@@ -306,8 +298,8 @@ interface BuiltCluster {
   named: Set<string>;
 }
 
-function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: ConfFileReader, sources: Map<string, SourceText>, isOutside?: (absPath: string) => boolean): BuiltCluster {
-  let conf: { mainPath: string; reader: ConfFileReader; autoConfPath?: string; isBlocked?: (absPath: string) => boolean } | null = null;
+function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: FileReader, sources: Map<string, SourceText>, isOutside?: (absPath: string) => boolean): BuiltCluster {
+  let conf: { mainPath: string; reader: FileReader; autoConfPath?: string; isBlocked?: (absPath: string) => boolean } | null = null;
   if (plan.mainConf !== null) {
     // The main file must be readable: PostgreSQL would not start without it.
     const mainBytes = readBytes(reader, plan.mainConf);
@@ -315,7 +307,7 @@ function buildPlannedCluster(plan: ClusterPlan, pgVersion: PgVersion, reader: Co
     const autoBytes = plan.mainConf !== auto ? reader.readFile(auto) : null;
     const hasAuto = autoBytes instanceof Uint8Array;
     // The tree reader gets the two files just read from here, not from the disk again.
-    const treeReader: ConfFileReader = {
+    const treeReader: FileReader = {
       readFile: (absPath) => (absPath === plan.mainConf ? mainBytes : absPath === auto && hasAuto ? autoBytes : reader.readFile(absPath)),
       readDir: (absPath) => reader.readDir(absPath),
     };
@@ -372,7 +364,7 @@ const AUTH_FILE_PROBLEM: Record<string, string> = {
  * instead of the planned files (`replaced`), if it lies within the include roots (else it is
  * a blocked include) and can be read (else an authFileProblem at the setting).
  */
-function topFiles(cluster: ClusterView, plan: ClusterPlan, kind: "hba" | "ident", reader: ConfFileReader, sources: Map<string, SourceText>, isOutside?: (absPath: string) => boolean): { tops: { path: string; source: SourceText; named: boolean }[]; replaced: string[] } {
+function topFiles(cluster: ClusterView, plan: ClusterPlan, kind: "hba" | "ident", reader: FileReader, sources: Map<string, SourceText>, isOutside?: (absPath: string) => boolean): { tops: { path: string; source: SourceText; named: boolean }[]; replaced: string[] } {
   const planned = plan[kind];
   const entry = plan.mainConf === null ? undefined : cluster.effective(AUTH_SETTING[kind]);
   if (!entry || plan.mainConf === null) {
@@ -395,7 +387,7 @@ function topFiles(cluster: ClusterView, plan: ClusterPlan, kind: "hba" | "ident"
   if (planned.includes(target)) return { tops: [{ path: target, source: sourceOf(reader, sources, target), named: true }], replaced };
   const bytes = value === "" ? { error: "EMPTY" } : reader.readFile(target);
   if (!(bytes instanceof Uint8Array)) {
-    const problem = AUTH_FILE_PROBLEM[bytes.error] ?? `cannot be read (${ERRNO_TEXT[bytes.error] ?? bytes.error})`;
+    const problem = AUTH_FILE_PROBLEM[bytes.error] ?? `cannot be read (${readErrorText(bytes.error)})`;
     cluster.authFileProblems.push({ kind, entry, target, problem, relative });
     return { tops: [], replaced };
   }
@@ -405,7 +397,7 @@ function topFiles(cluster: ClusterView, plan: ClusterPlan, kind: "hba" | "ident"
 }
 
 /** A planned file's text, read once. */
-function sourceOf(reader: ConfFileReader, sources: Map<string, SourceText>, filePath: string): SourceText {
+function sourceOf(reader: FileReader, sources: Map<string, SourceText>, filePath: string): SourceText {
   const source = readSource(reader, filePath);
   sources.set(filePath, source);
   return source;

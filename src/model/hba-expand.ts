@@ -3,72 +3,12 @@
 // lines of the included files. Files are read through an injectable reader, so that tests and
 // the CLI decide where they come from.
 
-import * as fs from "node:fs";
 import * as path from "node:path";
+import { strerror } from "../files";
+import type { DirEntry, FileReader } from "../files";
 import { SourceText } from "../source";
 import { includeDirective, isContentLine, readAuthFile } from "./hba-auth-file";
 import type { AuthField, AuthLine, AuthToken } from "./hba-auth-file";
-
-/** Reads the files that pg_hba.conf / pg_ident.conf name. Errors are errno codes ("ENOENT"). */
-export interface AuthFileReader {
-  /** The bytes of a file, or an errno code. */
-  readFile(absPath: string): Uint8Array | string;
-  /** The entries of a directory, or an errno code. */
-  readDir(absPath: string): { name: string; isDirectory: boolean }[] | string;
-}
-
-/** Reads from the local file system. */
-export const nodeFileReader: AuthFileReader = {
-  readFile(absPath) {
-    try {
-      // A FIFO or a device could block the read forever (a FIFO without a writer) or never end.
-      const stat = fs.statSync(absPath);
-      if (!stat.isFile() && !stat.isDirectory()) return NOT_REGULAR_FILE;
-      return fs.readFileSync(absPath);
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code ?? "EIO";
-    }
-  },
-  readDir(absPath) {
-    try {
-      return fs.readdirSync(absPath, { withFileTypes: true }).map((entry) => ({
-        name: entry.name,
-        // Like get_dirent_type, follow symlinks.
-        isDirectory: entry.isDirectory() || (entry.isSymbolicLink() && statIsDirectory(path.join(absPath, entry.name))),
-      }));
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code ?? "EIO";
-    }
-  },
-};
-
-function statIsDirectory(absPath: string): boolean {
-  try {
-    return fs.statSync(absPath).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** The reader's code for a FIFO, socket or device: not read. */
-const NOT_REGULAR_FILE = "ENOTREG";
-
-/** strerror texts (glibc) for the errno codes a reader may return. */
-const STRERROR: Record<string, string> = {
-  [NOT_REGULAR_FILE]: "not a regular file (a FIFO, socket or device is not read)",
-  ENOENT: "No such file or directory",
-  EACCES: "Permission denied",
-  EISDIR: "Is a directory",
-  ENOTDIR: "Not a directory",
-  ELOOP: "Too many levels of symbolic links",
-  ENAMETOOLONG: "File name too long",
-  EMFILE: "Too many open files",
-  EIO: "Input/output error",
-};
-
-export function strerror(code: string): string {
-  return STRERROR[code] ?? code;
-}
 
 /** One line as the line parser sees it: from which file, its fields after `@file` expansion,
  *  or the error found while tokenizing it. */
@@ -81,7 +21,7 @@ export interface ExpandedLine {
 
 export interface ExpandOptions {
   pgVersion: number;
-  reader: AuthFileReader;
+  reader: FileReader;
 }
 
 /** CONF_FILE_MAX_DEPTH: includes and `@file`s nest at most this deep. */
@@ -107,7 +47,7 @@ export function expandAuthFile(fileName: string, text: string | SourceText | nul
   let source: string | SourceText;
   if (text === null) {
     const bytes = options.reader.readFile(fileName);
-    if (typeof bytes === "string") throw new Error(`could not open file "${fileName}": ${strerror(bytes)}`);
+    if (!(bytes instanceof Uint8Array)) throw new Error(`could not open file "${fileName}": ${strerror(bytes.error)}`);
     source = SourceText.fromBytes(bytes);
   } else source = text;
   const out: ExpandedLine[] = [];
@@ -121,10 +61,10 @@ function openAuthFile(fileName: string, depth: number, options: ExpandOptions): 
     return { error: `could not open file "${fileName}": maximum nesting depth exceeded`, code: "ELOOP" };
   }
   const bytes = options.reader.readFile(fileName);
+  if (bytes instanceof Uint8Array) return SourceText.fromBytes(bytes);
   // fopen() opens a directory; the first read fails and 16+ drops that error: no lines.
-  if (bytes === "EISDIR") return new SourceText("");
-  if (typeof bytes === "string") return { error: `could not open file "${fileName}": ${strerror(bytes)}`, code: bytes };
-  return SourceText.fromBytes(bytes);
+  if (bytes.error === "EISDIR") return new SourceText("");
+  return { error: `could not open file "${fileName}": ${strerror(bytes.error)}`, code: bytes.error };
 }
 
 function tokenizeInto(fileName: string, source: string | SourceText, depth: number, options: ExpandOptions, out: ExpandedLine[]): void {
@@ -158,7 +98,7 @@ function followInclude(fileName: string, kind: string, target: string, depth: nu
     if (/^[ \t\r\n]*$/.test(target)) return "empty configuration directory name";
     const directory = absoluteConfigLocation(target, fileName);
     const entries = options.reader.readDir(directory);
-    if (typeof entries === "string") return `could not open directory "${directory}"`;
+    if (!Array.isArray(entries)) return `could not open directory "${directory}"`;
     const files = includeDirFiles(directory, entries);
     const errors: string[] = [];
     for (const file of files) {
@@ -171,10 +111,11 @@ function followInclude(fileName: string, kind: string, target: string, depth: nu
 }
 
 /** GetConfFilesInDir: the `*.conf` files of an include_dir directory (no dot files, no
- *  directories), as absolute paths sorted by their bytes. */
-export function includeDirFiles(directory: string, entries: { name: string; isDirectory: boolean }[]): string[] {
+ *  directories), as absolute paths sorted by their bytes. An entry that cannot be stat()ed is
+ *  kept: opening it gives the error. */
+export function includeDirFiles(directory: string, entries: DirEntry[]): string[] {
   return entries
-    .filter((entry) => entry.name.length >= 6 && !entry.name.startsWith(".") && entry.name.endsWith(".conf") && !entry.isDirectory)
+    .filter((entry) => entry.name.length >= 6 && !entry.name.startsWith(".") && entry.name.endsWith(".conf") && entry.kind !== "directory")
     .map((entry) => canonicalizePath(path.posix.join(directory, entry.name)))
     .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
@@ -219,16 +160,12 @@ function expandFileTokens(callingFile: string, reference: string, depth: number,
     opened = { error: `could not open secondary authentication file "@${reference}" as "${fullName}": @files nest without end`, code: "ELOOP" };
   } else {
     const bytes = options.reader.readFile(fullName);
-    if (bytes === "EISDIR") {
+    if (bytes instanceof Uint8Array) opened = SourceText.fromBytes(bytes);
+    else if (bytes.error === "EISDIR") {
       // fopen() opens a directory and the first read fails: 12-13 make that the line's error,
       // 14+ drop it (no tokens).
-      opened = options.pgVersion >= 14 ? new SourceText("") : { error: `could not read file "${fullName}": ${strerror(bytes)}`, code: bytes };
-    } else {
-      opened =
-        typeof bytes === "string"
-          ? { error: `could not open secondary authentication file "@${reference}" as "${fullName}": ${strerror(bytes)}`, code: bytes }
-          : SourceText.fromBytes(bytes);
-    }
+      opened = options.pgVersion >= 14 ? new SourceText("") : { error: `could not read file "${fullName}": ${strerror(bytes.error)}`, code: bytes.error };
+    } else opened = { error: `could not open secondary authentication file "@${reference}" as "${fullName}": ${strerror(bytes.error)}`, code: bytes.error };
   }
   if (!(opened instanceof SourceText)) return { tokens: [], error: opened.error };
   const lines: ExpandedLine[] = [];

@@ -3,30 +3,18 @@
 // ParseConfigFp, ParseConfigDirectory), conffiles.c and guc.c (ProcessConfigFileInternal)
 // as the view runs them: at DEBUG level, so each file stops at its first syntax error.
 
-import * as fs from "node:fs";
 import * as path from "node:path";
+import { diskReader, NOT_REGULAR } from "../files";
+import type { FileReader } from "../files";
 import { parseConf } from "../model/conf";
 import type { ConfDocument } from "../model/conf";
 import { SourceText } from "../source";
 import type { FileSettingsRow, PgVersion } from "./types";
 import { DEFAULT_PG_VERSION } from "./types";
 
-/** A directory entry as the reader sees it (a symbolic link reports what it points to). */
-export interface ConfDirEntry {
-  name: string;
-  kind: "file" | "directory" | "unstatable";
-}
-
-/** A file system failure: the errno code, e.g. "ENOENT", "EACCES", "EISDIR". */
-export interface ConfReadError {
-  error: string;
-}
-
-/** How files are reached: the real disk (`diskReader`) or a tree in memory (`memoryReader`). */
-export interface ConfFileReader {
-  readFile(absPath: string): Uint8Array | ConfReadError;
-  readDir(absPath: string): ConfDirEntry[] | ConfReadError;
-}
+// The reader is src/files.ts's; its names stay importable from here.
+export { diskReader, memoryReader } from "../files";
+export type { FileReader as ConfFileReader } from "../files";
 
 /** What the parameter catalog says about names and values (from the catalog of a version). */
 export interface SettingJudge {
@@ -38,7 +26,7 @@ export interface SettingJudge {
 
 export interface FileSettingsOptions {
   /** Defaults to `diskReader`. */
-  reader?: ConfFileReader;
+  reader?: FileReader;
   /** postgresql.auto.conf (absolute); read last, skipped when missing, as the server does. */
   autoConfPath?: string;
   /** Without a judge every name is known and every value valid. */
@@ -97,7 +85,7 @@ class EntryCollector {
   readonly documents = new Map<string, ConfDocument>();
 
   constructor(
-    private readonly reader: ConfFileReader,
+    private readonly reader: FileReader,
     readonly pgVersion: PgVersion,
   ) {}
 
@@ -296,75 +284,4 @@ export function canonicalizePath(input: string, pgVersion: PgVersion): string {
 function trimDirectory(input: string): string {
   const cut = input.lastIndexOf("/");
   return cut <= 0 ? "/" : input.slice(0, cut);
-}
-
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? "EIO";
-}
-
-/** The error of `diskReader.readFile` for a FIFO, socket or device: reading one could block
- *  forever (a FIFO without a writer) or never end (/dev/zero). */
-export const NOT_REGULAR = "ENOTREG";
-
-/** The real file system. */
-export const diskReader: ConfFileReader = {
-  readFile(absPath) {
-    try {
-      const stat = fs.statSync(absPath);
-      if (!stat.isFile() && !stat.isDirectory()) return { error: NOT_REGULAR };
-      return fs.readFileSync(absPath);
-    } catch (error) {
-      return { error: errorCode(error) };
-    }
-  },
-  readDir(absPath) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(absPath);
-    } catch (error) {
-      return { error: errorCode(error) };
-    }
-    return names.map((name): ConfDirEntry => {
-      try {
-        return { name, kind: fs.statSync(path.join(absPath, name)).isDirectory() ? "directory" : "file" };
-      } catch {
-        return { name, kind: "unstatable" };
-      }
-    });
-  },
-};
-
-/** A read-only tree in memory: absolute file path -> content (a string is written as UTF-8);
- *  a path ending in "/" (content ignored) is an empty directory. */
-export function memoryReader(files: Record<string, string | Uint8Array>): ConfFileReader {
-  const contents = new Map<string, Uint8Array>();
-  const directories = new Set<string>(["/"]);
-  for (const [key, content] of Object.entries(files)) {
-    const file = path.posix.normalize(key).replace(/(.)\/$/, "$1");
-    if (!key.endsWith("/")) contents.set(file, typeof content === "string" ? Buffer.from(content, "utf8") : content);
-    else directories.add(file);
-    for (let dir = path.posix.dirname(file); !directories.has(dir); dir = path.posix.dirname(dir)) directories.add(dir);
-  }
-  return {
-    readFile(absPath) {
-      const file = path.posix.normalize(absPath);
-      const content = contents.get(file);
-      if (content) return content;
-      return { error: directories.has(file.replace(/(.)\/$/, "$1")) ? "EISDIR" : "ENOENT" };
-    },
-    readDir(absPath) {
-      const dir = path.posix.normalize(absPath).replace(/(.)\/$/, "$1");
-      if (contents.has(dir)) return { error: "ENOTDIR" };
-      if (!directories.has(dir)) return { error: "ENOENT" };
-      const prefix = dir === "/" ? "/" : `${dir}/`;
-      const entries: ConfDirEntry[] = [];
-      for (const file of contents.keys()) {
-        if (path.posix.dirname(file) === dir) entries.push({ name: file.slice(prefix.length), kind: "file" });
-      }
-      for (const sub of directories) {
-        if (sub !== dir && path.posix.dirname(sub) === dir) entries.push({ name: sub.slice(prefix.length), kind: "directory" });
-      }
-      return entries;
-    },
-  };
 }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { corpusFiles } from "../model/hba-test-files";
 import { hbaFileRules } from "./hba-rules";
-import { memoryReader } from "./hba-rules-test-reader";
+import { memoryReader } from "../files";
 
 const files = {
   "/d/inc/a.conf": "local a all trust\n@../users.txt x all trust\n",

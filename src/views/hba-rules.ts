@@ -3,17 +3,16 @@
 
 import { addressColumns, parseHbaRecord } from "../model/hba";
 import type { HbaAuthSettings, HbaParseOptions, HbaRecord } from "../model/hba";
-import { expandAuthFile, nodeFileReader } from "../model/hba-expand";
-import type { AuthFileReader } from "../model/hba-expand";
+import { diskReader } from "../files";
+import type { FileReader } from "../files";
+import { expandAuthFile } from "../model/hba-expand";
 import type { SourceText } from "../source";
 import { DEFAULT_PG_VERSION } from "./types";
 import type { HbaFileRuleRow } from "./types";
 
-export type { AuthFileReader } from "../model/hba-expand";
-
 export interface HbaRulesOptions extends Omit<HbaParseOptions, "fileName"> {
   /** Where included and `@` files come from (default: the local file system). */
-  reader?: AuthFileReader;
+  reader?: FileReader;
   /** The top file's content; read through the reader when omitted. */
   text?: string | SourceText;
 }
@@ -24,7 +23,7 @@ export interface HbaRulesOptions extends Omit<HbaParseOptions, "fileName"> {
  */
 export function hbaFileRules(hbaPath: string, options: HbaRulesOptions = {}): HbaFileRuleRow[] {
   const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
-  const lines = expandAuthFile(hbaPath, options.text ?? null, { pgVersion, reader: options.reader ?? nodeFileReader });
+  const lines = expandAuthFile(hbaPath, options.text ?? null, { pgVersion, reader: options.reader ?? diskReader });
   const rows: HbaFileRuleRow[] = [];
   let ruleNumber = 0;
   for (const expanded of lines) {

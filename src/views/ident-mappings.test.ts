@@ -1,5 +1,5 @@
 import { identFileMappings } from "./ident-mappings";
-import { memoryReader } from "./hba-rules-test-reader";
+import { memoryReader } from "../files";
 
 const reader = memoryReader({
   "/d/users.txt": '# users\nu1, "u 2"\n+grp\n',

@@ -1,8 +1,9 @@
 // The rows of pg_ident_file_mappings (15+) for a pg_ident.conf, as the server fills them
 // (`fill_ident_line`), includes and `@file`s followed.
 
-import { expandAuthFile, nodeFileReader } from "../model/hba-expand";
-import type { AuthFileReader } from "../model/hba-expand";
+import { diskReader } from "../files";
+import type { FileReader } from "../files";
+import { expandAuthFile } from "../model/hba-expand";
 import { parseIdentRecord } from "../model/ident";
 import type { SourceText } from "../source";
 import { DEFAULT_PG_VERSION } from "./types";
@@ -13,7 +14,7 @@ export interface IdentMappingsOptions {
    *  what the 15 view would, with that version's reading of the file. */
   pgVersion?: number;
   /** Where included and `@` files come from (default: the local file system). */
-  reader?: AuthFileReader;
+  reader?: FileReader;
   /** The top file's content; read through the reader when omitted. */
   text?: string | SourceText;
 }
@@ -21,7 +22,7 @@ export interface IdentMappingsOptions {
 /** pg_ident_file_mappings for the pg_ident.conf at `identPath` (absolute). */
 export function identFileMappings(identPath: string, options: IdentMappingsOptions = {}): IdentFileMappingRow[] {
   const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
-  const lines = expandAuthFile(identPath, options.text ?? null, { pgVersion, reader: options.reader ?? nodeFileReader });
+  const lines = expandAuthFile(identPath, options.text ?? null, { pgVersion, reader: options.reader ?? diskReader });
   const rows: IdentFileMappingRow[] = [];
   let mapNumber = 0;
   for (const expanded of lines) {

@@ -1,4 +1,7 @@
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { corpusFiles } from "../model/hba-test-files";
 import { hbaFileRules } from "./hba-rules";
 import { memoryReader } from "../files";
@@ -135,6 +138,26 @@ describe("hbaFileRules", () => {
     const onDisk = memoryReader({ "/x/pg_hba.conf": "local all all peer\n" });
     expect(hbaFileRules("/x/pg_hba.conf", { pgVersion: 14, reader: onDisk }).map((r) => r.auth_method)).toEqual(["peer"]);
     expect(() => hbaFileRules("/x/none.conf", { reader: onDisk })).toThrow('could not open file "/x/none.conf": No such file or directory');
+  });
+
+  test("on disk: include_dir follows symbolic links (one to a directory is skipped); a FIFO is not read", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "pgconf-hba-"));
+    try {
+      fs.mkdirSync(path.join(root, "conf.d"));
+      fs.mkdirSync(path.join(root, "real.conf"));
+      fs.writeFileSync(path.join(root, "real.conf/x.conf"), "local inner all trust\n");
+      fs.writeFileSync(path.join(root, "target.txt"), "local linked all trust\n");
+      fs.symlinkSync("../real.conf", path.join(root, "conf.d/dir.conf"));
+      fs.symlinkSync("../target.txt", path.join(root, "conf.d/file.conf"));
+      execFileSync("mkfifo", [path.join(root, "conf.d/fifo.conf")]);
+      fs.writeFileSync(path.join(root, "pg_hba.conf"), "include_dir conf.d\n");
+      expect(brief(hbaFileRules(path.join(root, "pg_hba.conf"), { pgVersion: 18 }))).toEqual([
+        [1, path.join(root, "conf.d/file.conf"), 1, ["linked"], ["all"], null],
+        [null, path.join(root, "pg_hba.conf"), 1, null, null, `could not open file "${path.join(root, "conf.d/fifo.conf")}": not a regular file (a FIFO, socket or device is not read)`],
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   test.each(corpusFiles("hba"))("%s gives one row per content line", (file) => {

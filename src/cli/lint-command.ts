@@ -9,7 +9,7 @@ import { countMessages, lint, outsideRoots, realpathOr } from "../engine/linter"
 import type { LintRun, LintTarget } from "../engine/linter";
 import { loadPlugin, RuleRegistry } from "../engine/registry";
 import type { LintMessage, LintResult } from "../engine/types";
-import { applyEdits, unifiedDiff, writeIfChanged } from "../fix";
+import { runFixLoop, unifiedDiff, writeIfChanged } from "../fix";
 import { formatReadsSources, loadFormatter } from "../format";
 import type { FormatterRuleMeta } from "../format";
 import type { FileKind } from "../kinds";
@@ -29,7 +29,6 @@ import { timingListLength, timingTable } from "../engine/timing";
 
 export const TOOL_VERSION = "0.1.0";
 export const TOOL_URI = "https://github.com/pgconf-lint/pgconf-lint";
-const MAX_FIX_PASSES = 10;
 const PROGRESS_MIN_FILES = 50;
 
 export interface LintCommandOptions {
@@ -161,40 +160,19 @@ function lintGroup(group: Group, options: LintCommandOptions, stdinPath: string 
     keepSources: fixing || formatReadsSources(options.format) ? ("findings" as const) : ("none" as const),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: "warn" as const } : {}),
   };
-  let run = lintInParallel(group.targets, lintOptions, config, group.configDir) ?? lint(group.targets, onProgress ? { ...lintOptions, onProgress } : lintOptions);
-  const originals = new Map(run.sources);
-  const current = new Map<string, string>();
+  const firstRun = lintInParallel(group.targets, lintOptions, config, group.configDir) ?? lint(group.targets, onProgress ? { ...lintOptions, onProgress } : lintOptions);
+  if (!fixing) return { run: firstRun, registry, changed: new Map() };
   // Fixes are written only inside the working directory and the directories of the files named
   // to lint, whatever includes (--include-root, absolute or `..` paths, symlinks) read.
   const outsideWritable = outsideRoots([options.cwd, ...group.targets.map((target) => path.dirname(target.path))]);
-  const refused = new Set<string>();
-  for (let pass = 0; fixing && pass < MAX_FIX_PASSES && run.fixes.length > 0; pass++) {
-    let progressed = false;
-    const byFile = new Map<string, LintRun["fixes"]>();
-    for (const fix of run.fixes.filter((candidate) => fixWanted(candidate.ruleId, registry, options))) {
-      const list = byFile.get(fix.filePath);
-      if (list) list.push(fix);
-      else byFile.set(fix.filePath, [fix]);
-    }
-    for (const [filePath, fixes] of byFile) {
-      const source = run.sources.get(filePath);
-      if (!source) continue;
-      if (outsideWritable(filePath)) {
-        if (!refused.has(filePath)) options.stderr(`pgconf-lint: warning: not fixing "${path.relative(options.cwd, filePath) || filePath}"${realPathNote(filePath)}: it lies outside the working directory and the directories of the files named to lint. Fix it by hand, or name it on the command line.\n`);
-        refused.add(filePath);
-        continue;
-      }
-      const { output } = applyEdits(source.text, fixes.map((fix) => fix.edits));
-      if (output === source.text) continue;
-      current.set(filePath, output);
-      overrides.set(filePath, encodeText(output, source.encoding));
-      progressed = true;
-    }
-    if (!progressed) break;
-    run = lint(group.targets, lintOptions);
-  }
+  const { run, originals, texts } = runFixLoop(group.targets, lintOptions, {
+    firstRun,
+    wanted: (fix) => fixWanted(fix.ruleId, registry, options),
+    writable: (filePath) => !outsideWritable(filePath),
+    onRefused: (filePath) => options.stderr(`pgconf-lint: warning: not fixing "${path.relative(options.cwd, filePath) || filePath}"${realPathNote(filePath)}: it lies outside the working directory and the directories of the files named to lint. Fix it by hand, or name it on the command line.\n`),
+  });
   const changed = new Map<string, { before: SourceText; after: string }>();
-  for (const [filePath, after] of current) {
+  for (const [filePath, after] of texts) {
     const before = originals.get(filePath);
     if (before && before.text !== after) changed.set(filePath, { before, after });
   }

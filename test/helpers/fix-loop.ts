@@ -1,6 +1,6 @@
 // The `--fix` loop for tests, in two forms over the same files:
-// - fixLoop: the loop of src/cli/lint-command.ts (lint, applyEdits per file, re-lint with the
-//   fixed texts as overrides, at most 10 passes) written out here, so that it can also say which
+// - fixLoop: the loop the CLI runs (src/fix/loop.ts: lint, applyEdits per file, re-lint with the
+//   fixed texts as overrides, at most MAX_FIX_PASSES passes), followed here to say which
 //   original comment lines an applied edit touched;
 // - runCli: the CLI itself (runLintCommand, as `pgconf-lint --fix` / `--diff` run it), whose
 //   output fixLoop must match.
@@ -9,17 +9,14 @@ import * as path from "node:path";
 import { builtinPlugin } from "../../rules";
 import { runLintCommand } from "../../src/cli/lint-command";
 import { resolveRules } from "../../src/engine/config";
-import { lint } from "../../src/engine/linter";
 import type { LintRun, LintTarget } from "../../src/engine/linter";
 import { RuleRegistry } from "../../src/engine/registry";
 import type { Edit, LintResult } from "../../src/engine/types";
-import { applyEdits } from "../../src/fix";
-import { encodeText } from "../../src/source";
+import { runFixLoop } from "../../src/fix";
 import type { SourceText } from "../../src/source";
 import type { PgVersion } from "../../src/views/types";
 
-/** The same limit as lint-command.ts's MAX_FIX_PASSES. */
-export const MAX_FIX_PASSES = 10;
+export { MAX_FIX_PASSES } from "../../src/fix";
 
 /** A full-line comment of the original text, followed through the passes. */
 interface TrackedLine {
@@ -98,46 +95,24 @@ function setup(options: FixLoopOptions) {
   return { pgVersion: options.pgVersion, includeRoots: options.includeRoots, rules, knownRuleIds: new Set(registry.all().map((rule) => rule.id)) };
 }
 
-/** lint-command.ts's loop: lint, apply each file's fixes, re-lint on the fixed texts, until a
- *  pass changes nothing or MAX_FIX_PASSES passes have. */
+/** The CLI's loop (every fix wanted, every file writable), with what it did to comment lines. */
 export function fixLoop(targets: LintTarget[], options: FixLoopOptions): FixLoopResult {
-  const overrides = new Map<string, Uint8Array>();
-  const lintOptions = { ...setup(options), overrides };
-  let run = lint(targets, lintOptions);
-  const originals = new Map(run.sources);
+  const loop = runFixLoop(targets, { ...setup(options), overrides: new Map() });
   const tracked = new Map<string, TrackedLine[]>();
-  for (const [filePath, source] of originals) tracked.set(filePath, commentLines(source.text));
-  const current = new Map<string, string>();
-  let passes = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES && run.fixes.length > 0; pass++) {
-    let progressed = false;
-    const byFile = new Map<string, LintRun["fixes"]>();
-    for (const fix of run.fixes) byFile.set(fix.filePath, [...(byFile.get(fix.filePath) ?? []), fix]);
-    for (const [filePath, fixes] of byFile) {
-      const source = run.sources.get(filePath);
-      if (!source) continue;
-      const edits = fixes.map((fix) => fix.edits);
-      const { output, applied } = applyEdits(source.text, edits);
-      if (output === source.text) continue;
-      const appliedEdits = applied.flatMap((index) => edits[index]!).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-      for (const line of tracked.get(filePath) ?? []) follow(line, appliedEdits);
-      current.set(filePath, output);
-      overrides.set(filePath, encodeText(output, source.encoding));
-      progressed = true;
-    }
-    if (!progressed) break;
-    passes++;
-    run = lint(targets, lintOptions);
+  for (const [filePath, source] of loop.originals) tracked.set(filePath, commentLines(source.text));
+  for (const { filePath, fixes } of loop.applied) {
+    const edits = fixes.flatMap((fix) => fix.edits).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+    for (const line of tracked.get(filePath) ?? []) follow(line, edits);
   }
   const files = new Map<string, FixedFile>();
-  for (const [filePath, before] of originals) {
-    const after = current.get(filePath) ?? before.text;
+  for (const [filePath, before] of loop.originals) {
+    const after = loop.texts.get(filePath) ?? before.text;
     const lines = tracked.get(filePath) ?? [];
     const lostComments = lines.filter((line) => line.range !== null && after.slice(line.range[0], line.range[1]) !== line.text).map((line) => `line ${line.line}: ${JSON.stringify(line.text)}`);
     const rewrittenComments = lines.filter((line) => line.range === null).map((line) => line.line);
     files.set(filePath, { before, after, lostComments, rewrittenComments });
   }
-  return { run, passes, files };
+  return { run: loop.run, passes: loop.passes, files };
 }
 
 export interface CliRun {

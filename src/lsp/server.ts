@@ -1,6 +1,7 @@
 // `pgconf-lint lsp`: the language server (vscode-languageserver over stdio). Diagnostics as you
 // type (debounced; initializationOptions.debounceMs), code actions for fixes, suggestions and
-// disable directives, formatting (= the safe fixes), hover and completion from the parameter
+// disable directives, formatting (= the safe fixes), hover (postgresql.conf: from the parameter
+// catalog; pg_hba.conf and pg_ident.conf: from their model), completion from the parameter
 // catalog, go to definition on includes. Nothing here runs until startServer is called.
 import * as path from "node:path";
 import { CodeActionKind, CompletionItemKind, DidChangeWatchedFilesNotification, ErrorCodes, MarkupKind, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection } from "vscode-languageserver/node";
@@ -9,6 +10,9 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { SUPPORTED_PG_VERSIONS } from "../views/types";
 import type { PgVersion } from "../views/types";
 import { codeActions, fixAllEdit, fixAllText, formattingEdits, FIX_ALL_KIND, isFixAllData } from "./actions";
+import { hbaHover, identHover } from "./auth-hover";
+import type { AuthHoverContext } from "./auth-hover";
+import { openDocumentsReader } from "./auth-neighbours";
 import { confCompletions } from "./completion";
 import { ConfigCache } from "./config-cache";
 import { definitionAt } from "./definition";
@@ -239,10 +243,10 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const doc = openDocument(document);
-    if (doc.kind !== "conf") return null;
     const text = document.getText();
     if (text.length > settings.maxDocumentLength) return null;
-    const hover = confHover(text, document.offsetAt(params.position), pgVersionFor(doc), doc.path);
+    const offset = document.offsetAt(params.position);
+    const hover = doc.kind === "conf" ? confHover(text, offset, pgVersionFor(doc), doc.path) : doc.kind === "hba" ? hbaHover(text, offset, authContext(doc)) : identHover(text, offset, authContext(doc));
     if (!hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: offsetsToRange(document, hover.start, hover.end) };
   });
@@ -279,6 +283,10 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
     const origin = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return target.files.map((file): Location => ({ uri: pathToUri(file), range: origin }));
   });
+
+  /** What pg_hba.conf / pg_ident.conf hover reads: the version, and the
+   *  directory's other files (open documents over the disk). */
+  const authContext = (doc: OpenDocument): AuthHoverContext => ({ version: pgVersionFor(doc), filePath: doc.path, reader: openDocumentsReader(documents.all().map(openDocument)) });
 
   /** The target version of a document: its configuration's, else the default. */
   const pgVersionFor = (doc: OpenDocument): PgVersion => {

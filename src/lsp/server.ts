@@ -1,8 +1,8 @@
 // `pgconf-lint lsp`: the language server (vscode-languageserver over stdio). Diagnostics as you
 // type (debounced; initializationOptions.debounceMs), code actions for fixes, suggestions and
-// disable directives, formatting (= the safe fixes), hover (postgresql.conf: from the parameter
-// catalog; pg_hba.conf and pg_ident.conf: from their model), completion from the parameter
-// catalog, go to definition on includes. Nothing here runs until startServer is called.
+// disable directives, formatting (= the safe fixes), hover and completion (postgresql.conf: from
+// the parameter catalog; pg_hba.conf and pg_ident.conf: from their model), go to definition on
+// includes. Nothing here runs until startServer is called.
 import * as path from "node:path";
 import { CodeActionKind, CompletionItemKind, DidChangeWatchedFilesNotification, ErrorCodes, MarkupKind, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection } from "vscode-languageserver/node";
 import type { CompletionItem, Connection, Diagnostic, InitializeParams, InitializeResult, Location, Position, Range } from "vscode-languageserver/node";
@@ -10,6 +10,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { SUPPORTED_PG_VERSIONS } from "../views/types";
 import type { PgVersion } from "../views/types";
 import { codeActions, fixAllEdit, fixAllText, formattingEdits, FIX_ALL_KIND, isFixAllData } from "./actions";
+import { hbaCompletions, identCompletions } from "./auth-completion";
 import { hbaHover, identHover } from "./auth-hover";
 import type { AuthHoverContext } from "./auth-hover";
 import { openDocumentsReader } from "./auth-neighbours";
@@ -256,10 +257,13 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const doc = openDocument(document);
-    if (doc.kind !== "conf") return [];
-    // Completion reads the current line only: any size will do.
     const text = document.getText();
-    return confCompletions(text, document.offsetAt(params.position), pgVersionFor(doc)).map(
+    const offset = document.offsetAt(params.position);
+    // postgresql.conf completion reads the current line only: any size will do. pg_hba.conf and
+    // pg_ident.conf are parsed whole.
+    if (doc.kind !== "conf" && text.length > settings.maxDocumentLength) return [];
+    const found = doc.kind === "conf" ? confCompletions(text, offset, pgVersionFor(doc)) : doc.kind === "hba" ? hbaCompletions(text, offset, authContext(doc)) : identCompletions(text, offset, authContext(doc));
+    return found.map(
       (entry): CompletionItem => ({
         label: entry.label,
         kind: entry.kind === "parameter" ? CompletionItemKind.Property : entry.kind === "keyword" ? CompletionItemKind.Keyword : CompletionItemKind.EnumMember,
@@ -284,7 +288,7 @@ export function startServer(streams: ServerStreams = { input: process.stdin, out
     return target.files.map((file): Location => ({ uri: pathToUri(file), range: origin }));
   });
 
-  /** What pg_hba.conf / pg_ident.conf hover reads: the version, and the
+  /** What pg_hba.conf / pg_ident.conf hover and completion read: the version, and the
    *  directory's other files (open documents over the disk). */
   const authContext = (doc: OpenDocument): AuthHoverContext => ({ version: pgVersionFor(doc), filePath: doc.path, reader: openDocumentsReader(documents.all().map(openDocument)) });
 

@@ -1,7 +1,8 @@
-// Hover in pg_hba.conf and pg_ident.conf on its own (the protocol is tested in
+// Hover and completion in pg_hba.conf and pg_ident.conf on their own (the protocol is tested in
 // server.test.ts): the exact texts at exact positions, per target version.
 import { parseHba } from "../../src/model/hba";
 import { HBA_CONNECTION_TYPES } from "../../src/model/hba-types";
+import { hbaCompletions, identCompletions } from "../../src/lsp/auth-completion";
 import { METHODS, methodProblem } from "../../src/lsp/auth-docs";
 import { hbaHover, identHover } from "../../src/lsp/auth-hover";
 import { memoryReader } from "../../src/views/file-settings";
@@ -29,6 +30,16 @@ function hba(marked: string, version = 18): string | null {
 function ident(marked: string, version = 18): string | null {
   const { text, offset } = at(marked);
   return identHover(text, offset, { version, filePath: IDENT, reader })?.markdown ?? null;
+}
+
+function hbaLabels(marked: string, version = 18): string[] {
+  const { text, offset } = at(marked);
+  return hbaCompletions(text, offset, { version, filePath: HBA, reader }).map((entry) => entry.label);
+}
+
+function identLabels(marked: string, version = 18): string[] {
+  const { text, offset } = at(marked);
+  return identCompletions(text, offset, { version, filePath: IDENT, reader }).map((entry) => entry.label);
 }
 
 const docs = (version: number, page: string): string => `[PostgreSQL ${version} documentation](https://www.postgresql.org/docs/${version}/${page}.html)`;
@@ -261,6 +272,99 @@ describe("pg_ident.conf hover", () => {
     expect(ident("omicron bob /^app|_\n", 15)).toBe(["`/^app_` — the database user named `/^app_`: `/` starts a regular expression from PostgreSQL 16.", "", page(15)].join("\n"));
     expect(ident("omicron bob bob ex|tra\n")).toBe("`extra` — ignored: a pg_ident.conf line has three fields (map, system user, database user).");
     expect(ident("omicron bob bob # b|ob\n")).toBeNull();
+  });
+});
+
+describe("pg_hba.conf completion", () => {
+  test("the start of a line: connection types, and include directives from 16", () => {
+    const types = [...HBA_CONNECTION_TYPES];
+    expect(hbaLabels("|", 15)).toEqual(types);
+    expect(hbaLabels("|", 16)).toEqual([...types, "include", "include_if_exists", "include_dir"]);
+    expect(hbaLabels("local all all peer\n|")).toEqual([...types, "include", "include_if_exists", "include_dir"]);
+    const { text, offset } = at("local all all peer\nhos|t all all 10.0.0.0/8 md5\n");
+    const host = hbaCompletions(text, offset, { version: 18, filePath: HBA, reader: null }).find((entry) => entry.label === "hostssl")!;
+    expect(host).toMatchObject({ kind: "keyword", detail: "connection type", start: 19, end: 23, newText: "hostssl" });
+    expect(host.documentation).toBe(["**hostssl** — connection type: TCP/IP connections that use SSL; it matches only with `ssl = on`. The `cert` method, `clientcert` and `clientname` need it.", "", docs(18, "auth-pg-hba-conf")].join("\n"));
+  });
+
+  test("methods valid for the version and the connection type", () => {
+    expect(hbaLabels("host all all 10.0.0.0/8 |", 18)).toEqual(["scram-sha-256", "gss", "oauth", "ldap", "radius", "pam", "ident", "reject", "trust", "md5", "password"]);
+    expect(hbaLabels("host all all 10.0.0.0/8 |", 17)).toEqual(["scram-sha-256", "gss", "ldap", "radius", "pam", "ident", "reject", "trust", "md5", "password"]);
+    expect(hbaLabels("hostssl all all 10.0.0.0/8 |", 17)).toEqual(["scram-sha-256", "cert", "gss", "ldap", "radius", "pam", "ident", "reject", "trust", "md5", "password"]);
+    expect(hbaLabels("local all all |", 17)).toEqual(["scram-sha-256", "peer", "ldap", "radius", "pam", "reject", "trust", "md5", "password"]);
+    // After a separate netmask; nothing in the netmask field itself.
+    expect(hbaLabels("host all all 10.0.0.1 255.255.255.255 s|", 17)[0]).toBe("scram-sha-256");
+    expect(hbaLabels("host all all 10.0.0.1 |")).toEqual([]);
+    const { text, offset } = at("host all all ::1/128 sc|ram-sha-256 # x");
+    const items = hbaCompletions(text, offset, { version: 18, filePath: HBA, reader: null });
+    expect(items.find((entry) => entry.label === "md5")).toMatchObject({ kind: "keyword", detail: "authentication method · considered insecure", start: 21, end: 34, newText: "md5" });
+    expect(items.find((entry) => entry.label === "ldap")).toMatchObject({ detail: "authentication method · password in clear text" });
+    expect(items.find((entry) => entry.label === "scram-sha-256")!.documentation).toMatch(/^\*\*scram-sha-256\*\* — authentication method: SCRAM-SHA-256 challenge-response password check/);
+  });
+
+  test("options of the method, with `=`, and their values", () => {
+    expect(hbaLabels("local all all peer |")).toEqual(["map"]);
+    expect(hbaLabels("host all all 0.0.0.0/0 scram-sha-256 |")).toEqual([]);
+    expect(hbaLabels("hostssl all all 0.0.0.0/0 scram-sha-256 |", 13)).toEqual(["clientcert"]);
+    expect(hbaLabels("hostssl all all 0.0.0.0/0 scram-sha-256 |", 14)).toEqual(["clientcert", "clientname"]);
+    expect(hbaLabels("host all all 0.0.0.0/0 oauth |", 18)).toEqual(["map", "issuer", "scope", "validator", "delegate_ident_mapping"]);
+    expect(hbaLabels("host all all 0.0.0.0/0 oauth |", 17)).toEqual([]);
+    // Options already on the line are not offered again.
+    expect(hbaLabels("host all all 0.0.0.0/0 radius radiusservers=a radiussecrets=b |")).toEqual(["radiusports", "radiusidentifiers"]);
+    const { text, offset } = at("host all all 0.0.0.0/0 gss incl|");
+    expect(hbaCompletions(text, offset, { version: 18, filePath: HBA, reader: null }).find((entry) => entry.label === "include_realm")).toMatchObject({
+      kind: "parameter",
+      detail: "option of gss",
+      start: 27,
+      end: 31,
+      newText: "include_realm=",
+      documentation: ["**include_realm** — `1` (the default): the realm stays in the name that `map=` sees (user@REALM); `0` strips it.", "", docs(18, "auth-gssapi")].join("\n"),
+    });
+    // Renaming an option: only the name is replaced.
+    const rename = at("local all all peer ma|p=omicron");
+    expect(hbaCompletions(rename.text, rename.offset, { version: 18, filePath: HBA, reader: null })).toMatchObject([{ label: "map", start: 19, end: 22, newText: "map" }]);
+    // Values.
+    expect(hbaLabels("hostssl all all 0.0.0.0/0 cert clientcert=|")).toEqual(["verify-full"]);
+    expect(hbaLabels("hostssl all all 0.0.0.0/0 md5 clientcert=|")).toEqual(["verify-ca", "verify-full"]);
+    expect(hbaLabels("hostssl all all 0.0.0.0/0 md5 clientcert=|", 13)).toEqual(["verify-ca", "verify-full", "1", "0", "no-verify"]);
+    expect(hbaLabels("host all all 0.0.0.0/0 ldap ldaptls=|")).toEqual(["1", "0"]);
+    const map = at("local all all peer map=om|");
+    expect(hbaCompletions(map.text, map.offset, { version: 18, filePath: HBA, reader })).toEqual([
+      { label: "omicron", kind: "value", detail: "user name map · pg_ident.conf lines 1, 2", newText: "omicron", start: 23, end: 25, sortText: "0000" },
+      { label: "unused", kind: "value", detail: "user name map · pg_ident.conf line 3", newText: "unused", start: 23, end: 25, sortText: "0001" },
+    ]);
+  });
+
+  test("keywords of the database, user and address fields", () => {
+    expect(hbaLabels("host |")).toEqual(["all", "sameuser", "samerole", "replication"]);
+    expect(hbaLabels("host sameuser,|")).toEqual(["all", "sameuser", "samerole", "replication"]);
+    expect(hbaLabels("host all, rep|")).toEqual(["all", "sameuser", "samerole", "replication"]);
+    expect(hbaLabels("host all |")).toEqual(["all"]);
+    expect(hbaLabels("host all all |")).toEqual(["all", "samehost", "samenet", "127.0.0.1/32", "::1/128"]);
+    expect(hbaLabels("host all all # |")).toEqual([]);
+    expect(hbaLabels('host "al|')).toEqual([]);
+  });
+});
+
+describe("pg_ident.conf completion", () => {
+  test("map names: this file's, then those pg_hba.conf uses and no line defines", () => {
+    const { text, offset } = at("omicron bob bob\nom|");
+    expect(identCompletions(text, offset, { version: 18, filePath: IDENT, reader })).toEqual([
+      { label: "omicron", kind: "value", detail: "user name map · line 1", newText: "omicron", start: 16, end: 18, sortText: "0000" },
+      { label: "missing", kind: "value", detail: "used by pg_hba.conf line 2, not defined yet", newText: "missing", start: 16, end: 18, sortText: "0001" },
+      expect.objectContaining({ label: "include" }),
+      expect.objectContaining({ label: "include_if_exists" }),
+      expect.objectContaining({ label: "include_dir" }),
+    ]);
+    expect(identLabels("omicron bob bob\n|", 15)).toEqual(["omicron", "missing"]);
+  });
+
+  test("the database user: all from 16, \\1 after a regular expression", () => {
+    expect(identLabels("omicron bob |", 16)).toEqual(["all"]);
+    expect(identLabels("omicron bob |", 15)).toEqual([]);
+    expect(identLabels("omicron /^(.*)$ |", 16)).toEqual(["all", "\\1"]);
+    expect(identLabels("omicron /^(.*)$ |", 15)).toEqual(["\\1"]);
+    expect(identLabels("omicron |")).toEqual([]);
   });
 });
 

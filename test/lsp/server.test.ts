@@ -234,6 +234,48 @@ describe("hover, completion, definition", () => {
   });
 });
 
+describe("pg_hba.conf and pg_ident.conf hover and completion", () => {
+  test("over the protocol, with the configuration's target version and the other file's unsaved text", async () => {
+    const dir = tree({ ".pgconf-lint.json": JSON.stringify({ pgVersion: 17, extends: [] }) });
+    const client = await start(dir);
+    // Neither file exists on disk: each is read from the other's buffer.
+    const hba = await client.open(path.join(dir, "pg_hba.conf"), "local all all peer map=omicron\nhost all all 10.0.0.0/8 oauth\n", "pghba");
+    await client.diagnosticsFor(hba, 1);
+    const address = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: hba }, position: { line: 1, character: 15 } });
+    expect(address).toEqual({
+      contents: { kind: "markdown", value: "`10.0.0.0/8` — the IPv4 network 10.0.0.0 – 10.255.255.255 (16,777,216 addresses)." },
+      range: { start: { line: 1, character: 13 }, end: { line: 1, character: 23 } },
+    });
+    const oauth = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: hba }, position: { line: 1, character: 26 } });
+    expect(oauth).toMatchObject({ contents: { kind: "markdown", value: "`oauth` — not an authentication method of PostgreSQL 17 (added in PostgreSQL 18)." } });
+    const methods = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: hba }, position: { line: 1, character: 26 } });
+    const items = Array.isArray(methods) ? methods : (methods?.items ?? []);
+    expect(items.map((item) => item.label)).toEqual(["scram-sha-256", "gss", "ldap", "radius", "pam", "ident", "reject", "trust", "md5", "password"]);
+    expect(items.find((item) => item.label === "md5")).toMatchObject({ kind: 14, detail: "authentication method · considered insecure", textEdit: { range: { start: { line: 1, character: 24 }, end: { line: 1, character: 29 } }, newText: "md5" } });
+
+    const ident = await client.open(path.join(dir, "pg_ident.conf"), "omicron bob postgres\n", "pgident");
+    await client.diagnosticsFor(ident, 1);
+    const map = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: ident }, position: { line: 0, character: 3 } });
+    expect(map).toEqual({
+      contents: { kind: "markdown", value: "`omicron` — user name map, on line 1 of this file.\n\nUsed by `map=omicron` on pg_hba.conf line 1.\n\n[PostgreSQL 17 documentation](https://www.postgresql.org/docs/17/auth-username-maps.html)" },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } },
+    });
+    // The map hover in pg_hba.conf reads the pg_ident.conf buffer.
+    const option = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: hba }, position: { line: 0, character: 20 } });
+    expect(JSON.stringify(option)).toContain("| Map | defined on pg_ident.conf line 1 |");
+    await client.change(hba, "local all all peer map=omicron\nlocal all all peer map=ops\n");
+    const names = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: ident }, position: { line: 1, character: 0 } });
+    const nameItems = Array.isArray(names) ? names : (names?.items ?? []);
+    expect(nameItems.map((item) => [item.label, item.detail])).toEqual([
+      ["omicron", "user name map · line 1"],
+      ["ops", "used by pg_hba.conf line 2, not defined yet"],
+      ["include", "include directive"],
+      ["include_if_exists", "include directive"],
+      ["include_dir", "include directive"],
+    ]);
+  });
+});
+
 describe("robustness", () => {
   test("malformed messages are answered or skipped; the server keeps serving", async () => {
     const dir = tree({ ".pgconf-lint.json": PLUGIN_CONFIG });

@@ -2,7 +2,7 @@
 // tree is checked and one bad value stops the server; a contrib module's parameter with a bad
 // value is only warned about when the module loads, and keeps its default.
 import { checkValue, defineRule, parseIntWithUnits, quoteValue, resolveBaseUnit } from "../src/rule-api";
-import type { CatalogParameter, ClusterView, ConfSettingLine } from "../src/rule-api";
+import type { CatalogParameter, ConfSettingLine } from "../src/rule-api";
 
 // Left to typographic-quotes: a value that starts or ends with a typographic quote.
 const TYPOGRAPHIC_END = /^[\u2018-\u201f\u2032\u2033]|[\u2018-\u201f\u2032\u2033]$/;
@@ -24,11 +24,6 @@ const TIME_UNITS: readonly [string, number][] = [
   ["us", 1],
 ];
 
-/** The catalog's parameter by any spelling of its name (DateStyle, TimeZone, IntervalStyle). */
-function parameterOf(cluster: ClusterView, name: string): CatalogParameter | undefined {
-  const lower = name.toLowerCase();
-  return cluster.parameter(lower) ?? cluster.catalog.parameters.find((parameter) => parameter.name.toLowerCase() === lower);
-}
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -115,7 +110,7 @@ export default defineRule({
     // The server checks every line at start-up, not only the one that wins.
     for (const file of cluster.confFiles) {
       for (const line of file.document.settings) {
-        const parameter = parameterOf(cluster, line.name);
+        const parameter = cluster.parameter(line.name);
         if (!parameter) continue;
         if (TYPOGRAPHIC_END.test(line.value)) continue;
         const result = checkValue(parameter, line.value, context.pgVersion, { writtenName: line.name });

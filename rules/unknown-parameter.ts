@@ -2,7 +2,7 @@
 // ("unrecognized configuration parameter"); a dotted name under the prefix of a loaded module
 // that the module does not define is dropped (15+ with a warning, before silently).
 import { addedInLaterVersion, checkValue, defineRule, parseIntWithUnits, quoteValue, removedParameter, suggestParameterNames } from "../src/rule-api";
-import type { CatalogParameter, ClusterView, ConfSettingLine, Edit, RuleContext } from "../src/rule-api";
+import type { ClusterView, ConfSettingLine, Edit, RuleContext } from "../src/rule-api";
 
 const BOM = "\uFEFF";
 
@@ -76,15 +76,9 @@ function orList(names: string[]): string {
   return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
 }
 
-/** The catalog's parameter by any spelling of its name (the catalog keeps DateStyle, TimeZone
- *  and IntervalStyle in mixed case). */
-function parameterOf(cluster: ClusterView, name: string): CatalogParameter | undefined {
-  const lower = name.toLowerCase();
-  return cluster.parameter(lower) ?? cluster.catalog.parameters.find((parameter) => parameter.name.toLowerCase() === lower);
-}
 
 function isKnown(cluster: ClusterView, name: string): boolean {
-  return cluster.isKnown(name) || parameterOf(cluster, name) !== undefined;
+  return cluster.isKnown(name) || cluster.parameter(name) !== undefined;
 }
 
 type MessageId =
@@ -234,7 +228,7 @@ function checkDotted(context: RuleContext<MessageId>, line: ConfSettingLine, mod
  */
 function renameFix(cluster: ClusterView, line: ConfSettingLine, replacement: string, setAnywhere: Map<string, number>): { edits: Edit[]; advice: string } | undefined {
   const rename = EXACT_RENAMES[line.name.toLowerCase()];
-  const target = parameterOf(cluster, replacement);
+  const target = cluster.parameter(replacement);
   if (!rename || rename.to !== replacement || !target) return undefined;
   const converted = rename.value(line, cluster);
   if (!converted) return undefined;

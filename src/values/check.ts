@@ -42,7 +42,8 @@ function realBound(bound: number | null, fallback: number): number {
 
 export function checkValue(param: CatalogParameter, rawValue: string, pgVersion: number, options: CheckOptions = {}): CheckResult {
   // The server works on a C string: an escaped NUL (`'\0'`) ends the value.
-  const value = rawValue.split("\0")[0] ?? "";
+  const nul = rawValue.indexOf("\0");
+  const value = nul === -1 ? rawValue : rawValue.slice(0, nul);
   const name = pgVersion >= 18 ? param.name : (options.writtenName ?? param.name);
   const invalid = (hint?: string): CheckResult => ({
     ok: false,

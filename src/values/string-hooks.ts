@@ -3,6 +3,7 @@
 // configurations, locales, time zones, library files) are not run here.
 import { listStyleOf, splitList } from "./lists";
 import { parseSyncStandbyNames } from "./syncrep";
+import { asciiLowerCase } from "../ascii";
 
 /** A refusal: PostgreSQL's own message, or a DETAIL under "invalid value for parameter". */
 export type HookRefusal = { message: string; detail?: undefined } | { message?: undefined; detail: string };
@@ -25,7 +26,7 @@ const LIST_SYNTAX_CHECKED = new Set([
 ]);
 
 export function checkStringHook(paramName: string, value: string, pgVersion: number): HookRefusal | null {
-  const name = paramName.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const name = asciiLowerCase(paramName);
   if (LIST_SYNTAX_CHECKED.has(name)) {
     const style = listStyleOf(name, pgVersion);
     if (style && !splitList(value, style).ok) return { detail: "List syntax is invalid." };

@@ -7,10 +7,9 @@
 // thread reads the answers with receiveMessageOnPort (and refills the workers' queues), and at
 // the end it sleeps on the counter (Atomics.wait). The workers run the bundle
 // dist/lint-worker.js, built from this module: its top-level code below starts the worker loop
-// when it runs in such a thread. Without that bundle (running from the sources), or with little
-// input, or one CPU, the caller lints on its own thread.
+// when it runs in such a thread. Threads are used only when PGCONF_LINT_WORKERS asks for them;
+// without the bundle (running from the sources) or with little input the caller lints alone.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
@@ -54,16 +53,14 @@ type FromWorker =
   | { type: "error"; index: number; name: string; message: string; filePath?: string };
 
 /** PGCONF_LINT_WORKERS: the number of threads that lint (this one included; 0 or 1: this one
- *  alone), whatever the input's size. Default, for inputs of MIN_PARALLEL_BYTES or more: up to
- *  2, one per core that is idle (by the load average), this thread's own included: the threads
- *  cost some CPU of their own, which only idle cores repay. */
+ *  alone), whatever the input's size. Unset: one. Since the line scanners made linting cheap,
+ *  a second thread (its own bundle load, JIT warm-up and heap, the results copied back) made the
+ *  benchmark's trees slower on both cores of the benchmark machine (2,000 files 1.8 s on one
+ *  thread, 2.0 s on two; 100 MB 3.4 s and 4.0 s): threads are there for those who measure a gain. */
 export function workerCount(): { count: number; forced: boolean } {
   const configured = process.env.PGCONF_LINT_WORKERS;
   if (configured !== undefined && configured !== "" && Number.isInteger(Number(configured))) return { count: Math.max(0, Number(configured)), forced: true };
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  // Cores idle over the last minute, rounded: 1.5 idle cores make room for a second thread.
-  const idle = Math.round(cores - os.loadavg()[0]!);
-  return { count: Math.max(1, Math.min(2, cores, idle)), forced: false };
+  return { count: 1, forced: false };
 }
 
 /** The targets' total size, counted up to `enough`. */

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { lintCluster } from "../test/helpers/lint-cluster";
+import { fixRuleCases } from "../test/helpers/rule-cases";
+import type { FixCase as Case } from "../test/helpers/rule-cases";
 
 const RULE = "auth-delay";
 const SAMPLE_18 = path.join(__dirname, "..", "oracle", "node_modules", "pg18", "native", "share", "postgresql", "postgresql.conf.sample");
@@ -11,29 +12,7 @@ const NO_DELAY_UNSET =
   "auth_delay.milliseconds is unset (default 0): auth_delay does not pause after a failed authentication, so it does not slow down password guessing. Set auth_delay.milliseconds = 500ms.";
 const LOADED = "shared_preload_libraries = 'auth_delay'\n";
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  pgVersion?: number;
-  options?: Record<string, unknown>;
-  /** "file:line:column message" (the rule id left out). */
-  lines: string[];
-  /** Files the fix changes, with their text after one pass; every other file must stay as it is. */
-  fixed?: Record<string, string>;
-}
-
-function lint(files: Record<string, string>, pgVersion = 18, options?: Record<string, unknown>) {
-  return lintCluster(files, { extends: [], rules: { [RULE]: options ? ["warn", options] : "warn" }, pgVersion });
-}
-
-function check({ files, pgVersion, options, lines, fixed }: Case): void {
-  const run = lint(files, pgVersion, options);
-  expect(run.lines.filter((line) => line.includes(` ${RULE} `))).toEqual(lines.map((line) => line.replace(/^(\S+) /, `$1 ${RULE} `)));
-  const after = run.fixed();
-  const unchanged = Object.fromEntries(Object.keys(after).map((file) => [file, files[file]]));
-  expect(after).toEqual({ ...unchanged, ...fixed });
-  if (fixed) expect(lint({ ...files, ...fixed }, pgVersion, options).fixes.filter((fix) => fix.ruleId === RULE)).toEqual([]);
-}
+const { lint, check } = fixRuleCases(RULE, "warn");
 
 const valid: Case[] = [
   { name: "loaded, with a delay", files: { "postgresql.conf": "shared_preload_libraries = 'pg_stat_statements,auth_delay'\nauth_delay.milliseconds = '250ms'\n" }, lines: [] },

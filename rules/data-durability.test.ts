@@ -1,32 +1,12 @@
-import { lintCluster } from "../test/helpers/lint-cluster";
+import { fixRuleCases } from "../test/helpers/rule-cases";
+import type { FixCase as Case } from "../test/helpers/rule-cases";
 
 const RULE = "data-durability";
 const FSYNC = "PostgreSQL does not force its writes to disk, so an operating-system crash or a power loss can leave the whole cluster corrupt beyond repair, not just lose the last transactions.";
 const FPW = "a page half-written when the server or the machine crashes cannot be repaired from the WAL, so a crash can corrupt data silently.";
 const ZFS = "(only storage that writes whole pages atomically, such as ZFS, is safe without it).";
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  pgVersion?: number;
-  /** "file:line:column message" (the rule id left out). */
-  lines: string[];
-  /** Files the fix changes, with their text after one pass; every other file must stay as it is. */
-  fixed?: Record<string, string>;
-}
-
-function lint(files: Record<string, string>, pgVersion = 18) {
-  return lintCluster(files, { extends: [], rules: { [RULE]: "error" }, pgVersion });
-}
-
-function check({ files, pgVersion, lines, fixed }: Case): void {
-  const run = lint(files, pgVersion);
-  expect(run.lines.filter((line) => line.includes(` ${RULE} `))).toEqual(lines.map((line) => line.replace(/^(\S+) /, `$1 ${RULE} `)));
-  const after = run.fixed();
-  const unchanged = Object.fromEntries(Object.keys(after).map((file) => [file, files[file]]));
-  expect(after).toEqual({ ...unchanged, ...fixed });
-  if (fixed) expect(lint({ ...files, ...fixed }, pgVersion).fixes.filter((fix) => fix.ruleId === RULE)).toEqual([]);
-}
+const { check } = fixRuleCases(RULE, "error");
 
 const valid: Case[] = [
   { name: "unset: both default to on", files: { "postgresql.conf": "" }, lines: [] },

@@ -1,30 +1,10 @@
-import { lintCluster } from "../test/helpers/lint-cluster";
+import { fixRuleCases } from "../test/helpers/rule-cases";
+import type { FixCase as Case } from "../test/helpers/rule-cases";
 
 const RULE = "developer-options";
 const GENERIC = "it is meant for developing and debugging PostgreSQL itself: it can flood the log, slow the server down or change how it behaves";
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  pgVersion?: number;
-  /** "file:line:column message" (the rule id left out). */
-  lines: string[];
-  /** Files the fix changes, with their text after one pass; every other file must stay as it is. */
-  fixed?: Record<string, string>;
-}
-
-function lint(files: Record<string, string>, pgVersion = 18) {
-  return lintCluster(files, { extends: [], rules: { [RULE]: "warn" }, pgVersion });
-}
-
-function check({ files, pgVersion, lines, fixed }: Case): void {
-  const run = lint(files, pgVersion);
-  expect(run.lines.filter((line) => line.includes(` ${RULE} `))).toEqual(lines.map((line) => line.replace(/^(\S+) /, `$1 ${RULE} `)));
-  const after = run.fixed();
-  const unchanged = Object.fromEntries(Object.keys(after).map((file) => [file, files[file]]));
-  expect(after).toEqual({ ...unchanged, ...fixed });
-  if (fixed) expect(lint({ ...files, ...fixed }, pgVersion).fixes.filter((fix) => fix.ruleId === RULE)).toEqual([]);
-}
+const { check } = fixRuleCases(RULE, "warn");
 
 const valid: Case[] = [
   { name: "nothing set", files: { "postgresql.conf": "work_mem = 8MB\n" }, lines: [] },

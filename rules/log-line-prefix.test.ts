@@ -1,35 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { suggestionRuleCheck } from "../test/helpers/rule-cases";
+import type { SuggestionCase as Case } from "../test/helpers/rule-cases";
 import { lintCluster } from "../test/helpers/lint-cluster";
 
 const RULE = "log-line-prefix";
 const SAMPLE_18 = path.join(__dirname, "..", "oracle", "node_modules", "pg18", "native", "share", "postgresql", "postgresql.conf.sample");
 const WHY = "log lines cannot be tied to who did what, from where. CIS asks for all of them, for example log_line_prefix =";
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  pgVersion?: number;
-  /** "file:line:column message" (the rule id left out). */
-  lines: string[];
-  /** The reported file's text after applying the (first) finding's suggestion. */
-  suggested?: string;
-}
-
-function check({ files, pgVersion, lines, suggested }: Case): void {
-  const run = lintCluster(files, { extends: [], rules: { [RULE]: "warn" }, pgVersion: pgVersion ?? 18 });
-  expect(run.lines.filter((line) => line.includes(` ${RULE} `))).toEqual(lines.map((line) => line.replace(/^(\S+) /, `$1 ${RULE} `)));
-  // No fix: the prefix is a format choice; a suggestion completes it.
-  expect(run.fixes.filter((fix) => fix.ruleId === RULE)).toEqual([]);
-  const result = run.results.find((r) => r.messages.some((m) => m.ruleId === RULE));
-  const suggestion = result?.messages.find((m) => m.ruleId === RULE)?.suggestions?.[0];
-  if (suggested === undefined) {
-    expect(suggestion).toBeUndefined();
-    return;
-  }
-  const text = run.sources.get(result!.filePath)!.text;
-  expect(text.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + text.slice(suggestion!.fix.range[1])).toBe(suggested);
-}
+const check = suggestionRuleCheck(RULE);
 
 const valid: Case[] = [
   { name: "CIS's own example", files: { "postgresql.conf": "log_line_prefix = '%m [%p]: [%l-1] db=%d,user=%u,app=%a,client=%h '\n" }, lines: [] },

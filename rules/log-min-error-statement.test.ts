@@ -1,32 +1,10 @@
-import { lintCluster } from "../test/helpers/lint-cluster";
+import { suggestionRuleCheck } from "../test/helpers/rule-cases";
+import type { SuggestionCase as Case } from "../test/helpers/rule-cases";
 
 const RULE = "log-min-error-statement";
 const TAIL = "so the log shows an error without the SQL behind it. CIS asks for error or more detail: set log_min_error_statement = error.";
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  pgVersion?: number;
-  /** "file:line:column message" (the rule id left out). */
-  lines: string[];
-  /** The reported file's text after applying the (first) finding's suggestion. */
-  suggested?: string;
-}
-
-function check({ files, pgVersion, lines, suggested }: Case): void {
-  const run = lintCluster(files, { extends: [], rules: { [RULE]: "warn" }, pgVersion: pgVersion ?? 18 });
-  expect(run.lines.filter((line) => line.includes(` ${RULE} `))).toEqual(lines.map((line) => line.replace(/^(\S+) /, `$1 ${RULE} `)));
-  // No fix: the level is a policy choice; a suggestion shows the CIS value.
-  expect(run.fixes.filter((fix) => fix.ruleId === RULE)).toEqual([]);
-  const result = run.results.find((r) => r.messages.some((m) => m.ruleId === RULE));
-  const suggestion = result?.messages.find((m) => m.ruleId === RULE)?.suggestions?.[0];
-  if (suggested === undefined) {
-    expect(suggestion).toBeUndefined();
-    return;
-  }
-  const text = run.sources.get(result!.filePath)!.text;
-  expect(text.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + text.slice(suggestion!.fix.range[1])).toBe(suggested);
-}
+const check = suggestionRuleCheck(RULE);
 
 const valid: Case[] = [
   { name: "unset: error", files: { "postgresql.conf": "" }, lines: [] },

@@ -1,34 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { lintCluster } from "../test/helpers/lint-cluster";
+import { fixRuleCases } from "../test/helpers/rule-cases";
+import type { FixCase as Case } from "../test/helpers/rule-cases";
 
 const RULE = "password-encryption";
 const SAMPLE_12 = path.join(__dirname, "..", "oracle", "node_modules", "pg12", "native", "share", "postgresql", "postgresql.conf.sample");
 const WHY = "new passwords are stored as MD5 hashes, and whoever reads one (from a backup, a dump or pg_authid) can log in with it as that role; MD5 is also weak against brute force.";
 const AGAIN = "then set the passwords again (ALTER ROLE ... PASSWORD) to replace the MD5 hashes already stored.";
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  pgVersion?: number;
-  /** "file:line:column message" (the rule id left out). */
-  lines: string[];
-  /** Files the fix changes, with their text after one pass; every other file must stay as it is. */
-  fixed?: Record<string, string>;
-}
-
-function lint(files: Record<string, string>, pgVersion = 18) {
-  return lintCluster(files, { extends: [], rules: { [RULE]: "error" }, pgVersion });
-}
-
-function check({ files, pgVersion, lines, fixed }: Case): void {
-  const run = lint(files, pgVersion);
-  expect(run.lines.filter((line) => line.includes(` ${RULE} `))).toEqual(lines.map((line) => line.replace(/^(\S+) /, `$1 ${RULE} `)));
-  const after = run.fixed();
-  const unchanged = Object.fromEntries(Object.keys(after).map((file) => [file, files[file]]));
-  expect(after).toEqual({ ...unchanged, ...fixed });
-  if (fixed) expect(lint({ ...files, ...fixed }, pgVersion).fixes.filter((fix) => fix.ruleId === RULE)).toEqual([]);
-}
+const { lint, check } = fixRuleCases(RULE, "error");
 
 const valid: Case[] = [
   { name: "unset on 14: the default is scram-sha-256", pgVersion: 14, files: { "postgresql.conf": "" }, lines: [] },

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { lintCluster } from "../test/helpers/lint-cluster";
+import { fixRuleCases } from "../test/helpers/rule-cases";
+import type { FixCase as Case } from "../test/helpers/rule-cases";
 import { evaluateCipherString, STRONG_CIPHERS } from "./ssl-ciphers";
 
 const RULE = "ssl-ciphers";
@@ -9,28 +10,7 @@ const RISK = "A connection that negotiates such a suite can be decrypted or inte
 const SET = `Set ssl_ciphers = '${STRONG_CIPHERS}'.`;
 const ANON = "does not exclude the anonymous suites (no !aNULL), which authenticate no server";
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  pgVersion?: number;
-  /** "file:line:column message" (the rule id left out). */
-  lines: string[];
-  /** Files the fix changes, with their text after one pass; every other file must stay as it is. */
-  fixed?: Record<string, string>;
-}
-
-function lint(files: Record<string, string>, pgVersion = 18) {
-  return lintCluster(files, { extends: [], rules: { [RULE]: "error" }, pgVersion });
-}
-
-function check({ files, pgVersion, lines, fixed }: Case): void {
-  const run = lint(files, pgVersion);
-  expect(run.lines.filter((line) => line.includes(` ${RULE} `))).toEqual(lines.map((line) => line.replace(/^(\S+) /, `$1 ${RULE} `)));
-  const after = run.fixed();
-  const unchanged = Object.fromEntries(Object.keys(after).map((file) => [file, files[file]]));
-  expect(after).toEqual({ ...unchanged, ...fixed });
-  if (fixed) expect(lint({ ...files, ...fixed }, pgVersion).fixes.filter((fix) => fix.ruleId === RULE)).toEqual([]);
-}
+const { lint, check } = fixRuleCases(RULE, "error");
 
 // The cipher string evaluator: [string, weak classes with the elements enabling them, anonymous].
 const strings: [string, string, boolean][] = [

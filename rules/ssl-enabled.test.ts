@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { lintCluster } from "../test/helpers/lint-cluster";
+import { fixRuleCases } from "../test/helpers/rule-cases";
+import type { FixCase as Case } from "../test/helpers/rule-cases";
 
 const RULE = "ssl-enabled";
 const SAMPLE_18 = path.join(__dirname, "..", "oracle", "node_modules", "pg18", "native", "share", "postgresql", "postgresql.conf.sample");
@@ -9,30 +10,7 @@ const OFF = (value: string, remedy: string) =>
   `ssl = ${value}: the server accepts no encrypted connections, so passwords and data cross the network in clear text. ${remedy}; the server then needs its certificate and key (ssl_cert_file and ssl_key_file, ${CERTS}).`;
 const UNSET = `ssl is unset (default off): the server accepts no encrypted connections, so passwords and data cross the network in clear text. Set ssl = on; the server then needs its certificate and key (ssl_cert_file and ssl_key_file, ${CERTS}).`;
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  pgVersion?: number;
-  /** "file:line:column message" (the rule id left out). */
-  lines: string[];
-  /** Files the fix changes, with their text after one pass; every other file must stay as it is. */
-  fixed?: Record<string, string>;
-}
-
-function lint(files: Record<string, string>, pgVersion = 18) {
-  return lintCluster(files, { extends: [], rules: { [RULE]: "error" }, pgVersion });
-}
-
-function check({ files, pgVersion, lines, fixed }: Case): void {
-  const run = lint(files, pgVersion);
-  // Only this rule's findings (syntax-error is always on).
-  expect(run.lines.filter((line) => line.includes(` ${RULE} `))).toEqual(lines.map((line) => line.replace(/^(\S+) /, `$1 ${RULE} `)));
-  const after = run.fixed();
-  const unchanged = Object.fromEntries(Object.keys(after).map((file) => [file, files[file]]));
-  expect(after).toEqual({ ...unchanged, ...fixed });
-  // A second pass changes nothing.
-  if (fixed) expect(lint({ ...files, ...fixed }, pgVersion).fixes.filter((fix) => fix.ruleId === RULE)).toEqual([]);
-}
+const { lint, check } = fixRuleCases(RULE, "error");
 
 const valid: Case[] = [
   { name: "ssl = on", files: { "postgresql.conf": "ssl = on\n" }, lines: [] },

@@ -1,33 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { lintCluster } from "../test/helpers/lint-cluster";
+import { fixRuleCases } from "../test/helpers/rule-cases";
+import type { FixCase as Case } from "../test/helpers/rule-cases";
 
 const RULE = "ssl-min-protocol-version";
 const SAMPLE_12 = path.join(__dirname, "..", "oracle", "node_modules", "pg12", "native", "share", "postgresql", "postgresql.conf.sample");
 const WHY = "deprecated by RFC 8996 for their weak handshake and ciphers (BEAST, SHA-1 and MD5 signatures).";
 
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  pgVersion?: number;
-  /** "file:line:column message" (the rule id left out). */
-  lines: string[];
-  /** Files the fix changes, with their text after one pass; every other file must stay as it is. */
-  fixed?: Record<string, string>;
-}
-
-function lint(files: Record<string, string>, pgVersion = 18) {
-  return lintCluster(files, { extends: [], rules: { [RULE]: "error" }, pgVersion });
-}
-
-function check({ files, pgVersion, lines, fixed }: Case): void {
-  const run = lint(files, pgVersion);
-  expect(run.lines.filter((line) => line.includes(` ${RULE} `))).toEqual(lines.map((line) => line.replace(/^(\S+) /, `$1 ${RULE} `)));
-  const after = run.fixed();
-  const unchanged = Object.fromEntries(Object.keys(after).map((file) => [file, files[file]]));
-  expect(after).toEqual({ ...unchanged, ...fixed });
-  if (fixed) expect(lint({ ...files, ...fixed }, pgVersion).fixes.filter((fix) => fix.ruleId === RULE)).toEqual([]);
-}
+const { lint, check } = fixRuleCases(RULE, "error");
 
 const valid: Case[] = [
   { name: "unset on 13+: the default is TLSv1.2", pgVersion: 13, files: { "postgresql.conf": "ssl = on\n" }, lines: [] },

@@ -1,11 +1,33 @@
 // What several postgresql.conf rules share (not a rule itself).
-import { lookupEnum, safeSetParameterEdits } from "../src/rule-api";
+import { lookupEnum, parseBool, quoteValue, safeSetParameterEdits } from "../src/rule-api";
 import type { RuleContext, SettingEntry } from "../src/rule-api";
 
 /** How to change a setting: by hand, or with ALTER SYSTEM when postgresql.auto.conf sets it. */
 export function remedy(entry: SettingEntry | undefined, assignment: string, restart = false): string {
   const when = restart ? " (takes effect after a restart)" : "";
   return entry?.file.isAutoConf ? `Change it with ALTER SYSTEM SET ${assignment}${when} (postgresql.auto.conf sets it)` : `Set ${assignment}${when}`;
+}
+
+/**
+ * A boolean parameter that must be on: reports `off` on the line that turns it off (the last one
+ * read), or `unset` at the top of postgresql.conf when its default is off, with the fix that sets
+ * it on (in the quoting the line used). An invalid value is the value checker's finding.
+ */
+export function checkBooleanOn(context: RuleContext, name: string): void {
+  const { cluster } = context;
+  const main = cluster.mainConf;
+  const value = cluster.effectiveValue(name);
+  if (!main || value === undefined || parseBool(value) !== false) return;
+  const entry = cluster.effective(name);
+  const raw = entry?.line.quoted ? quoteValue("on") : "on";
+  const fix = safeSetParameterEdits(cluster, name, raw);
+  context.report({
+    messageId: entry ? "off" : "unset",
+    data: { value: entry?.line.rawValue ?? "", remedy: remedy(entry, `${name} = ${raw}`, cluster.parameter(name)?.context === "postmaster") },
+    filePath: entry?.file.path ?? main.path,
+    span: entry?.line.valueSpan ?? main.document.source.span(0, 0),
+    ...(fix ? { fix: fix.edits, fixFilePath: fix.filePath } : {}),
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // log-disconnections: session ends must be logged (with the session's duration), so that the log
 // shows how long each login lasted.
-import { defineRule, parseBool, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import { remedy } from "./conf-helpers";
+import { defineRule } from "../src/rule-api";
+import { checkBooleanOn } from "./conf-helpers";
 
 const NAME = "log_disconnections";
 
@@ -23,21 +23,6 @@ export default defineRule({
     ],
   },
   check(context) {
-    const { cluster } = context;
-    const main = cluster.mainConf;
-    const value = cluster.effectiveValue(NAME);
-    // An invalid value is the value checker's finding.
-    if (!main || value === undefined || parseBool(value) !== false) return;
-
-    const entry = cluster.effective(NAME);
-    const raw = entry?.line.quoted ? quoteValue("on") : "on";
-    const fix = safeSetParameterEdits(cluster, NAME, raw);
-    context.report({
-      messageId: entry ? "off" : "unset",
-      data: { value: entry?.line.rawValue ?? "", remedy: remedy(entry, `${NAME} = ${raw}`) },
-      filePath: entry?.file.path ?? main.path,
-      span: entry?.line.valueSpan ?? main.document.source.span(0, 0),
-      ...(fix ? { fix: fix.edits, fixFilePath: fix.filePath } : {}),
-    });
+    checkBooleanOn(context, NAME);
   },
 });

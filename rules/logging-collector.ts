@@ -1,7 +1,7 @@
 // logging-collector: the logging collector must run, so that everything the server and its child
 // processes write to stderr (including messages that never reach syslog) lands in log files.
-import { defineRule, parseBool, quoteValue, safeSetParameterEdits } from "../src/rule-api";
-import { remedy } from "./conf-helpers";
+import { defineRule } from "../src/rule-api";
+import { checkBooleanOn } from "./conf-helpers";
 
 const NAME = "logging_collector";
 
@@ -24,20 +24,6 @@ export default defineRule({
     ],
   },
   check(context) {
-    const { cluster } = context;
-    const main = cluster.mainConf;
-    const value = cluster.effectiveValue(NAME);
-    // An invalid value is the value checker's finding.
-    if (!main || value === undefined || parseBool(value) !== false) return;
-    const entry = cluster.effective(NAME);
-    const raw = entry?.line.quoted ? quoteValue("on") : "on";
-    const fix = safeSetParameterEdits(cluster, NAME, raw);
-    context.report({
-      messageId: entry ? "off" : "unset",
-      data: { value: entry?.line.rawValue ?? "", remedy: remedy(entry, `${NAME} = ${raw}`, cluster.parameter(NAME)?.context === "postmaster") },
-      filePath: entry?.file.path ?? main.path,
-      span: entry?.line.valueSpan ?? main.document.source.span(0, 0),
-      ...(fix ? { fix: fix.edits, fixFilePath: fix.filePath } : {}),
-    });
+    checkBooleanOn(context, NAME);
   },
 });

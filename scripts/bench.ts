@@ -774,7 +774,7 @@ async function main(): Promise<void> {
   if (want("tree")) {
     log("tree of 2,000 files ...");
     const runs = quick ? 1 : 3;
-    // The CLI picks two threads only when the load average leaves a core idle: both are forced here.
+    // The CLI lints on one thread unless PGCONF_LINT_WORKERS asks for more: both are set here.
     const threads = (count: string) => () => runProcess(node, [CLI, "--format", "json", "."], { cwd: inputs.treeDir, env: { ...process.env, PGCONF_LINT_WORKERS: count } });
     // No warm-up run: the inputs were just written (or checked), so the page cache holds them.
     const paired = alternate(runs, threads("2"), readAll(inputs.treeDir), false, threads("0"));

@@ -8,7 +8,8 @@
 // the end it sleeps on the counter (Atomics.wait). The workers run the bundle
 // dist/lint-worker.js, built from this module: its top-level code below starts the worker loop
 // when it runs in such a thread. Threads are used only when PGCONF_LINT_WORKERS asks for them;
-// without the bundle (running from the sources) or with little input the caller lints alone.
+// without the bundle (running from the sources) or with fewer than two clusters per thread, the
+// caller lints alone.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
@@ -28,9 +29,6 @@ import { timingEnabled } from "../engine/timing";
 /** The bundle the workers run (next to dist/cli.js). */
 const WORKER_FILE = path.join(__dirname, "lint-worker.js");
 const WORKER_TAG = "pgconf-lint-worker";
-/** Below this much input, starting the workers (each loads the bundle and warms up its own
- *  JIT) costs more than it saves. */
-export const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
 /** Batches per thread: enough that a slow batch does not leave the other threads idle long. */
 const BATCHES_PER_THREAD = 16;
 /** Batches sent ahead to each worker. */
@@ -57,24 +55,10 @@ type FromWorker =
  *  a second thread (its own bundle load, JIT warm-up and heap, the results copied back) made the
  *  benchmark's trees slower on both cores of the benchmark machine (2,000 files 1.8 s on one
  *  thread, 2.0 s on two; 100 MB 3.4 s and 4.0 s): threads are there for those who measure a gain. */
-export function workerCount(): { count: number; forced: boolean } {
+export function workerCount(): number {
   const configured = process.env.PGCONF_LINT_WORKERS;
-  if (configured !== undefined && configured !== "" && Number.isInteger(Number(configured))) return { count: Math.max(0, Number(configured)), forced: true };
-  return { count: 1, forced: false };
-}
-
-/** The targets' total size, counted up to `enough`. */
-function totalSize(targets: LintTarget[], enough: number): number {
-  let bytes = 0;
-  for (const target of targets) {
-    if (bytes >= enough) break;
-    try {
-      bytes += fs.statSync(target.path).size;
-    } catch {
-      // unreadable: the lint reports it
-    }
-  }
-  return bytes;
+  if (configured !== undefined && configured !== "" && Number.isInteger(Number(configured))) return Math.max(0, Number(configured));
+  return 1;
 }
 
 /** The targets by directory (a cluster each), in the order of their first target. */
@@ -92,17 +76,17 @@ function clustersOf(targets: LintTarget[]): LintTarget[][] {
 type Outcome = { type: "local"; run: LintRun } | { type: "local-error"; error: unknown } | FromWorker;
 
 /**
- * Lints the targets on several threads when that pays (many clusters, several cores, the worker
- * bundle present): this thread and `threads - 1` workers take batches of clusters from one queue.
+ * Lints the targets on several threads when PGCONF_LINT_WORKERS asks for them (and there are
+ * enough clusters and the worker bundle is present): this thread and `threads - 1` workers take batches of clusters from one queue.
  * Null when the caller should lint on its own thread. `config` and `configDir` are what
  * `options.rules` was resolved from: each worker resolves them again.
  */
 export function lintInParallel(targets: LintTarget[], options: LintOptions, config: LintConfig, configDir: string): LintRun | null {
-  const { count: threads, forced } = workerCount();
+  const threads = workerCount();
   // Rule timings (TIMING) are taken on this thread: lint everything here.
   if (threads < 2 || timingEnabled) return null;
   const clusters = clustersOf(targets);
-  if (clusters.length < 2 * threads || (!forced && totalSize(targets, MIN_PARALLEL_BYTES) < MIN_PARALLEL_BYTES) || !fs.existsSync(WORKER_FILE)) return null;
+  if (clusters.length < 2 * threads || !fs.existsSync(WORKER_FILE)) return null;
   const { rules: _rules, ...transferable } = options;
   void _rules;
 

@@ -3,12 +3,12 @@
 // are found by the linter itself.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import fg from "fast-glob";
 import type { FileKind } from "../kinds";
 import { kindFromFileName } from "../kinds";
 import { InputError, UsageError } from "./errors";
 import { matchesGlob } from "./glob";
 import { compareStrings } from "../order";
+import { fastGlob } from "../on-demand";
 
 export const CONFIG_FILE_PATTERNS = ["**/postgresql*.conf", "**/pg_hba*.conf", "**/pg_ident*.conf"];
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -41,7 +41,7 @@ function gitignorePatterns(dir: string): string[] {
 
 function search(cwd: string, patterns: string[]): string[] {
   const ignored = gitignorePatterns(cwd);
-  return fg
+  return fastGlob()
     .sync(patterns, { cwd, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true })
     .filter((file) => {
       const relative = path.relative(cwd, file).split(path.sep).join("/");

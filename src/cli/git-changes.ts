@@ -1,11 +1,11 @@
 // `--changed-since REF`: the files changed since a git revision, and (for review bots,
 // `--only-changed-lines`) the lines of each that changed.
-import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { InputError } from "./errors";
+import { childProcess } from "../on-demand";
 
 function git(args: string[], cwd: string): string {
-  const result = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = childProcess().spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (result.error) throw new InputError(`--changed-since needs git: ${result.error.message}`);
   if (result.status !== 0) throw new InputError(`git ${args.join(" ")}: ${result.stderr.trim().split("\n")[0] ?? `exit ${result.status}`}`);
   return result.stdout;

@@ -6,14 +6,12 @@
 // worker answers on its own MessagePort and bumps a shared counter; between its own batches this
 // thread reads the answers with receiveMessageOnPort (and refills the workers' queues), and at
 // the end it sleeps on the counter (Atomics.wait). The workers run the bundle
-// dist/lint-worker.js, built from this module: its top-level code below starts the worker loop
-// when it runs in such a thread. Threads are used only when PGCONF_LINT_WORKERS asks for them;
+// dist/lint-worker.js (src/cli/lint-worker.ts), which starts runWorker below. Threads are used only when PGCONF_LINT_WORKERS asks for them;
 // without the bundle (running from the sources) or with fewer than two clusters per thread, the
 // caller lints alone.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
-import type { MessagePort } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import { builtinPlugin } from "../../rules";
 import { resolveRules } from "../engine/config";
 import type { LintConfig } from "../engine/config";
@@ -25,6 +23,7 @@ import { SourceText } from "../source";
 import type { Encoding } from "../source";
 import { compareStrings } from "../order";
 import { timingEnabled } from "../engine/timing";
+import { workerThreads } from "../on-demand";
 
 /** The bundle the workers run (next to dist/cli.js). */
 const WORKER_FILE = path.join(__dirname, "lint-worker.js");
@@ -35,7 +34,7 @@ const BATCHES_PER_THREAD = 16;
 const IN_FLIGHT = 2;
 
 /** What a worker needs to rebuild the rules and the options (functions do not cross threads). */
-interface WorkerSetup {
+export interface WorkerSetup {
   [WORKER_TAG]: true;
   port: MessagePort;
   signal: Int32Array;
@@ -97,6 +96,7 @@ export function lintInParallel(targets: LintTarget[], options: LintOptions, conf
     batches.push(clusters.slice(Math.floor((i * clusters.length) / batchCount), Math.floor(((i + 1) * clusters.length) / batchCount)).flat());
   }
 
+  const { MessageChannel, receiveMessageOnPort, Worker } = workerThreads();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const pool: { worker: Worker; port: MessagePort; inFlight: number }[] = [];
   try {
@@ -195,8 +195,13 @@ export function lintInParallel(targets: LintTarget[], options: LintOptions, conf
   return { results, fixes, sources };
 }
 
+/** Whether a worker thread's data is the setup lintInParallel sends. */
+export function isWorkerSetup(data: unknown): data is WorkerSetup {
+  return (data as Partial<WorkerSetup> | null)?.[WORKER_TAG] === true;
+}
+
 /** The worker side: lint each batch it is sent, answer with plain data. */
-function runWorker(setup: WorkerSetup): void {
+export function runWorker(setup: WorkerSetup): void {
   const { port, signal } = setup;
   const answer = (message: FromWorker) => {
     port.postMessage(message);
@@ -227,4 +232,3 @@ function runWorker(setup: WorkerSetup): void {
   });
 }
 
-if (!isMainThread && (workerData as Partial<WorkerSetup> | null)?.[WORKER_TAG] === true) runWorker(workerData as WorkerSetup);

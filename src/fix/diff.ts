@@ -1,7 +1,7 @@
 // The unified diff that --fix-dry-run style output prints: one git-style section per changed
 // file, which `git apply` and `patch -p1` both accept.
 import path from "node:path";
-import { structuredPatch } from "diff";
+import { jsdiff } from "../on-demand";
 
 export interface FileChange {
   /** The file's path, absolute or relative to `cwd`. */
@@ -39,7 +39,7 @@ function fileSection(relativePath: string, before: string, after: string): strin
   const nameEnd = relativePath.includes(" ") ? "\t" : "";
   const lines = [`diff --git ${oldName} ${newName}`, `--- ${oldName}${nameEnd}`, `+++ ${newName}${nameEnd}`];
   // jsdiff keeps a CR before each LF in the line's content, so CRLF lines come out with their CR.
-  const { hunks } = structuredPatch(relativePath, relativePath, before, after, undefined, undefined, { context: CONTEXT_LINES });
+  const { hunks } = jsdiff().structuredPatch(relativePath, relativePath, before, after, undefined, undefined, { context: CONTEXT_LINES });
   for (const hunk of hunks) {
     // A hunk that is empty on one side starts at the line before it (the unified format's quirk).
     const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;

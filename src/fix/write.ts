@@ -1,10 +1,10 @@
 // Writing fixed files so that a crash, a full disk or a kill never leaves a truncated config:
 // the new bytes go to a temporary file beside the target, which is flushed to disk and then
 // renamed over it, an atomic replacement on POSIX file systems.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import util from "node:util";
+import { crypto } from "../on-demand";
 
 /** A file that could not be written; the message is one line, fit to show as is. */
 export class FixWriteError extends Error {
@@ -85,7 +85,7 @@ export function writeFileAtomic(absPath: string, data: Uint8Array): void {
     const target = fs.realpathSync(absPath);
     const original = fs.statSync(target);
     const dir = path.dirname(target);
-    tempPath = path.join(dir, `.${path.basename(target)}.pgconf-lint-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+    tempPath = path.join(dir, `.${path.basename(target)}.pgconf-lint-${process.pid}-${crypto().randomBytes(6).toString("hex")}.tmp`);
     // Owner-only until the original's mode is set: the file may hold secrets.
     fd = fs.openSync(tempPath, "wx", 0o600);
     const created = fs.fstatSync(fd);

@@ -1,3 +1,77 @@
 #!/usr/bin/env node
+// Starts the CLI bundle (dist/cli.js) the way a short-lived command runs fastest; see
+// docs/performance.md ("Start-up"):
+// - with V8's code cache of the bundle, when `npm run build` made one for this Node: the
+//   functions a lint runs are read as bytecode instead of being compiled on every run. Without a
+//   cache that fits (another Node, another build, other V8 flags), the bundle is compiled as any
+//   module is;
+// - with a higher tier-up budget: a lint of a few files is over before code that V8's optimizing
+//   compiler (TurboFan) would compile pays for its compilation, which on a small machine competes
+//   with the lint for the CPU. Long runs (a tree of thousands of files) still get optimized code,
+//   a few milliseconds later.
 "use strict";
-require("../dist/cli.js");
+const fs = require("node:fs");
+const path = require("node:path");
+
+/** Sixteen times V8's default (66 kB of bytecode run between two checks of a function's heat). */
+const INTERRUPT_BUDGET = 16 * 66 * 1024;
+require("node:v8").setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+
+const bundle = path.join(__dirname, "..", "dist", "cli.js");
+const cacheFile = `${bundle}.cache`;
+const debug = (message) => {
+  if (process.env.PGCONF_LINT_DEBUG) process.stderr.write(`pgconf-lint: ${message}\n`);
+};
+
+/** The cache's first line: what it was made from. The rest is V8's data. */
+function cacheHeader(source) {
+  const digest = require("node:crypto").createHash("sha256").update(source).digest("hex");
+  return Buffer.from(`pgconf-lint code cache ${digest} ${process.version} ${process.arch}\n`, "latin1");
+}
+
+/** The cached data for this bundle and this Node, or undefined. */
+function readCache(header) {
+  let data;
+  try {
+    data = fs.readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  return data.length > header.length && data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
+}
+
+/** Runs the bundle as Node runs a CommonJS module, compiled with `cachedData` if given; with
+ *  `writeCache`, writes the cache of what the run compiled when the process exits. */
+function runBundle(source, cachedData, writeCache) {
+  const vm = require("node:vm");
+  const Module = require("node:module");
+  const script = new vm.Script(Module.wrap(source.toString("utf8")), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  debug(`code cache: ${cachedData === undefined ? "none for this build and Node" : script.cachedDataRejected ? "rejected by V8" : "used"}`);
+  const bundleModule = new Module(bundle, module);
+  bundleModule.filename = bundle;
+  bundleModule.paths = Module._nodeModulePaths(path.dirname(bundle));
+  const bundleRequire = (id) => bundleModule.require(id);
+  bundleRequire.resolve = (request) => Module._resolveFilename(request, bundleModule);
+  bundleRequire.cache = Module._cache;
+  if (writeCache) {
+    // At exit, so that the cache holds the functions the run compiled, not only the top level.
+    process.on("exit", () => {
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, Buffer.concat([cacheHeader(source), script.createCachedData()]));
+      fs.renameSync(temporary, cacheFile);
+    });
+  }
+  script.runInThisContext().call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, path.dirname(bundle));
+}
+
+let source;
+try {
+  source = fs.readFileSync(bundle);
+} catch (error) {
+  // A checkout that was never built, or a broken installation.
+  process.stderr.write(`pgconf-lint: cannot read ${bundle} (${error.code ?? error.message}): run \`npm run build\`, or reinstall pgconf-lint\n`);
+  process.exit(2);
+}
+// scripts/build.mjs sets this to the cache's path to make the cache, on a run over examples/.
+const writeCache = process.env.PGCONF_LINT_WRITE_CODE_CACHE === cacheFile;
+runBundle(source, writeCache ? undefined : readCache(cacheHeader(source)), writeCache);

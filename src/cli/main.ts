@@ -5,6 +5,7 @@ import type { CommandHandlers } from "./arguments";
 import { runLintCommand, TOOL_VERSION } from "./lint-command";
 import { runInit, runPrintConfig, runRules } from "./info-commands";
 import { runShow } from "./show";
+import { languageServer } from "../on-demand";
 
 const stdout = (text: string | Buffer) => void process.stdout.write(text);
 const stderr = (text: string) => void process.stderr.write(text);
@@ -26,8 +27,7 @@ async function main(argv: string[]): Promise<number> {
     },
     lsp: async () => {
       // Loaded only for this command: linting from the command line never pays for it.
-      const { runLanguageServer } = await import("../lsp/server");
-      await runLanguageServer();
+      await languageServer().runLanguageServer();
     },
     init: (args) => {
       exitCode = runInit({ cwd: process.cwd(), pgVersion: args["pg-version"], preset: args.preset, stdout });

@@ -1,6 +1,6 @@
 // A parameter set in one file of the postgresql.conf tree and again in a file read later (a
 // conf.d file, an include, postgresql.auto.conf written by ALTER SYSTEM): the later line wins.
-import * as path from "node:path";
+import path = require("node:path");
 import { defineRule } from "../src/rule-api";
 import type { SettingEntry } from "../src/rule-api";
 

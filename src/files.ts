@@ -4,8 +4,8 @@
 // a tree in memory (`memoryReader`: tests, the library), or a layer over either (the linter's
 // overrides); and the texts of the errno codes a reader returns, in one place.
 
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 
 /** A directory entry, typed as get_dirent_type(..., look_through_symlinks = true) types it: a
  *  symbolic link by what it points to, "unstatable" when that cannot be stat()ed (a dangling

@@ -1,5 +1,5 @@
 // Which of the three file kinds a path holds, from its name, as PostgreSQL's own names go.
-import * as path from "node:path";
+import path = require("node:path");
 
 export type FileKind = "conf" | "hba" | "ident";
 export const FILE_KINDS: readonly FileKind[] = ["conf", "hba", "ident"];

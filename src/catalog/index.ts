@@ -1,8 +1,8 @@
 // The parameter catalog of a target version, loaded lazily from src/catalog/data (written by
 // `npm run catalog` from real servers): which names exist, their types, units, ranges and
 // contexts, the names that were removed or renamed, and did-you-mean suggestions.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import { asciiLowerCase } from "../ascii";
 import { REMOVAL_NOTES, REMOVED_BEFORE_10 } from "./history";
 import type { RemovedParameter } from "./history";

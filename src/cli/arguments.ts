@@ -3,7 +3,7 @@
 // call a linter. That call is answered without loading yargs (about a fifth of the start-up;
 // docs/performance.md), with the defaults of the same option table, so both paths agree
 // (src/cli/arguments.test.ts holds them to it).
-import * as fs from "node:fs";
+import fs = require("node:fs");
 import type { Options } from "yargs";
 import { FILE_KINDS } from "../kinds";
 import type { FileKind } from "../kinds";

@@ -1,8 +1,8 @@
 // The configuration file: `.pgconf-lint.json` or the "pgconf-lint" key of package.json, the
 // nearest one above each linted file (up to one with "root": true). Validated against
 // schema/pgconf-lint.schema.json's rules, with the JSON path of each problem.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import type { LintConfig, RuleSetting } from "../engine/config";
 import { SUPPORTED_PG_VERSIONS } from "../views/types";
 import { matchesGlob } from "./glob";

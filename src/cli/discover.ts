@@ -1,8 +1,8 @@
 // Which files to lint: the paths, directories and globs on the command line, or (with none)
 // every configuration file under the working directory. Files reached by include directives
 // are found by the linter itself.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import type { FileKind } from "../kinds";
 import { kindFromFileName } from "../kinds";
 import { InputError, UsageError } from "./errors";

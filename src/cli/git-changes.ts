@@ -1,6 +1,6 @@
 // `--changed-since REF`: the files changed since a git revision, and (for review bots,
 // `--only-changed-lines`) the lines of each that changed.
-import * as path from "node:path";
+import path = require("node:path");
 import { InputError } from "./errors";
 import { childProcess } from "../on-demand";
 

@@ -1,6 +1,6 @@
 // The informational subcommands: `rules`, `print-config FILE`, `init`.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import { builtinPlugin } from "../../rules";
 import { resolveRules } from "../engine/config";
 import { RuleRegistry } from "../engine/registry";

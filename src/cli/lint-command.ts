@@ -1,7 +1,7 @@
 // `pgconf-lint [files...]`: find the files, resolve each one's configuration, lint, fix (in
 // place, dry-run or as a diff), format, and decide the exit status.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import { builtinPlugin } from "../../rules";
 import { resolveRules } from "../engine/config";
 import type { LintConfig, RuleSetting } from "../engine/config";

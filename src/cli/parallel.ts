@@ -9,8 +9,8 @@
 // dist/lint-worker.js (src/cli/lint-worker.ts), which starts runWorker below. Threads are used only when PGCONF_LINT_WORKERS asks for them;
 // without the bundle (running from the sources) or with fewer than two clusters per thread, the
 // caller lints alone.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import type { MessagePort, Worker } from "node:worker_threads";
 import { builtinPlugin } from "../../rules";
 import { resolveRules } from "../engine/config";

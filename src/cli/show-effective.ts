@@ -1,7 +1,7 @@
 // `pgconf-lint show --effective`: one row per parameter whose effective value differs from the
 // built-in default: the value, its value in the base unit, where it is set, and whether a
 // change needs a restart.
-import * as path from "node:path";
+import path = require("node:path");
 import { buildCluster } from "../engine/cluster";
 import type { SettingEntry } from "../engine/cluster";
 import { checkValue, parseBool } from "../values";

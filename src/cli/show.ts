@@ -1,6 +1,6 @@
 // `pgconf-lint show`: what PostgreSQL reads from each file, as its own views show it.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import { kindFromFileName } from "../kinds";
 import type { FileKind } from "../kinds";
 import { readFileSettings } from "../views/file-settings";

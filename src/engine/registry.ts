@@ -1,7 +1,7 @@
 // Every rule the run knows: the built-in plugin and the configured ones, ids prefixed by their
 // plugin's name, and the presets that turn them on.
 import { createRequire } from "node:module";
-import * as path from "node:path";
+import path = require("node:path");
 import type { Plugin, RuleDefinition } from "./rule";
 import type { PresetName, Severity } from "./types";
 import { compareStrings } from "../order";

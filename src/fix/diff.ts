@@ -1,6 +1,6 @@
 // The unified diff that --fix-dry-run style output prints: one git-style section per changed
 // file, which `git apply` and `patch -p1` both accept.
-import path from "node:path";
+import path = require("node:path");
 import { jsdiff } from "../on-demand";
 
 export interface FileChange {

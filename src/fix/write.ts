@@ -1,9 +1,9 @@
 // Writing fixed files so that a crash, a full disk or a kill never leaves a truncated config:
 // the new bytes go to a temporary file beside the target, which is flushed to disk and then
 // renamed over it, an atomic replacement on POSIX file systems.
-import fs from "node:fs";
-import path from "node:path";
-import util from "node:util";
+import fs = require("node:fs");
+import path = require("node:path");
+import util = require("node:util");
 import { crypto } from "../on-demand";
 
 /** A file that could not be written; the message is one line, fit to show as is. */

@@ -1,6 +1,6 @@
 // Paths and positions as the formats report them: relative to the working directory, and fix
 // ranges (UTF-16 offsets into the file's text) turned into lines and columns.
-import * as path from "node:path";
+import path = require("node:path");
 import { pathToFileURL } from "node:url";
 import type { LintMessage } from "../engine/types";
 import { SourceText, type Position } from "../source";

@@ -3,7 +3,7 @@
 // address fields, the methods the version allows on the line's connection type, the options of
 // the line's method and their values; in pg_ident.conf the map names (this file's and those
 // pg_hba.conf uses) and the database user's keywords.
-import * as path from "node:path";
+import path = require("node:path");
 import { HBA_CONNECTION_TYPES } from "../model/hba-types";
 import { HBA_PAGE, IDENT_PAGE, METHODS, docsLink, methodProblem, optionDoc, serverMethod, validOptions, validValues } from "./auth-docs";
 import type { IncludeKeyword } from "./auth-docs";

@@ -1,7 +1,7 @@
 // Hover in pg_hba.conf and pg_ident.conf: what the token under the cursor means on its line, for
 // the document's target version (connection types, database and user keywords, addresses and
 // the network they cover, methods, options; map names, system and database users).
-import * as path from "node:path";
+import path = require("node:path");
 import { editDistance } from "../catalog";
 import { isGroupToken, isKeywordToken, isRegexToken } from "../model/hba";
 import type { AuthInclude, AuthToken, HbaAddress } from "../model/hba";

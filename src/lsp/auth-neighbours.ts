@@ -2,7 +2,7 @@
 // a directory's pg_ident.conf defines, the map= options of its pg_hba.conf that use them. The
 // files are read through a reader (the server's: open documents over the disk), with their
 // include directives (16+) followed as the linter follows them.
-import * as path from "node:path";
+import path = require("node:path");
 import { readAuthTree } from "../engine/auth-files";
 import { parseHba } from "../model/hba";
 import type { HbaDocument, HbaRecord } from "../model/hba";

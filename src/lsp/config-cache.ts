@@ -2,8 +2,8 @@
 // "pgconf-lint" key, above a file), re-checked on every lint at the cost of a few stat calls:
 // a configuration file is re-read only when its mtime or size changed, and the rule registry
 // (plugins loaded, presets resolved) is rebuilt only when the configuration that applies did.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import { registryFor } from "../cli/lint-command";
 import { CONFIG_FILE_NAME, configForFile, readConfigFile } from "../cli/config-file";
 import type { LoadedConfigFile } from "../cli/config-file";

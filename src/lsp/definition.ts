@@ -2,8 +2,8 @@
 // files `include_dir` reads (in the order PostgreSQL reads them), and in pg_hba.conf /
 // pg_ident.conf the include directives (16+) and `@file` references. Relative paths are
 // relative to the directory of the file that names them, as PostgreSQL resolves them.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import type { FileKind } from "../kinds";
 import { parseHba } from "../model/hba";
 import type { AuthLine } from "../model/hba";

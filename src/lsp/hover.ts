@@ -1,6 +1,6 @@
 // Hover on a parameter name in a postgresql.conf (a setting, or a commented-out one as in the
 // stock sample): what the target version's catalog says about it, and where its documentation is.
-import * as path from "node:path";
+import path = require("node:path");
 import type { CatalogParameter, ParamContext } from "../catalog";
 import { addedInLaterVersion, loadCatalog, lookupParameter, removedParameter, suggestParameterNames } from "../catalog";
 import { parseConf } from "../model/conf";

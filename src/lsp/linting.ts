@@ -3,8 +3,8 @@
 // it belongs to: an included file with the postgresql.conf that includes it (found by looking
 // upwards), and a directory's pg_hba.conf / pg_ident.conf / postgresql.conf together, so that
 // what one file means for another (ssl for hostssl, ident maps) is current.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import { readConfTree } from "../engine/cluster";
 import { lint } from "../engine/linter";
 import type { LintTarget } from "../engine/linter";

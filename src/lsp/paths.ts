@@ -1,7 +1,7 @@
 // Documents as the linter sees them: a file path for each URI (untitled buffers get a stand-in
 // path), the file kind from the name or the editor's language id, and offset <-> LSP position
 // conversions through the linter's own line table.
-import * as path from "node:path";
+import path = require("node:path");
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FileKind } from "../kinds";
 import { kindFromFileName } from "../kinds";

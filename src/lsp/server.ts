@@ -3,7 +3,7 @@
 // disable directives, formatting (= the safe fixes), hover and completion (postgresql.conf: from
 // the parameter catalog; pg_hba.conf and pg_ident.conf: from their model), go to definition on
 // includes. Nothing here runs until startServer is called.
-import * as path from "node:path";
+import path = require("node:path");
 import { CodeActionKind, CompletionItemKind, DidChangeWatchedFilesNotification, ErrorCodes, MarkupKind, ProposedFeatures, ResponseError, TextDocumentSyncKind, TextDocuments, createConnection } from "vscode-languageserver/node";
 import type { CompletionItem, Connection, Diagnostic, InitializeParams, InitializeResult, Location, Position, Range } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";

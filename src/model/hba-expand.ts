@@ -3,7 +3,7 @@
 // lines of the included files. Files are read through an injectable reader, so that tests and
 // the CLI decide where they come from.
 
-import * as path from "node:path";
+import path = require("node:path");
 import { strerror } from "../files";
 import type { DirEntry, FileReader } from "../files";
 import { SourceText } from "../source";

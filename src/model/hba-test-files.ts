@@ -1,8 +1,8 @@
 // Test inputs that live outside the repository: the shared corpus and the stock samples of
 // the installed PostgreSQL servers. Each list is empty when its directory is absent.
 
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 
 const repoRoot = path.resolve(__dirname, "../..");
 

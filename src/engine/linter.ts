@@ -226,7 +226,6 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
       if ((linted.has(top.path) || (named.has(top.path) && mainLinted)) && !resultsByPath.has(file.path)) lintedHere.add(file.path);
     }
     if (lintedHere.size === 0) continue;
-    const findings = runRules(cluster, options.rules, (filePath) => lintedHere.has(filePath));
     const directives = new Map<string, DirectiveIndex>();
     for (const filePath of lintedHere) directives.set(filePath, new DirectiveIndex(directivesOf(cluster, filePath)));
     for (const filePath of lintedHere) {
@@ -242,23 +241,25 @@ export function lint(targets: LintTarget[], options: LintOptions): LintRun {
       resultsByPath.get(filePath)!.messages.push(message);
       directives.delete(filePath);
     }
-    for (const finding of findings) {
-      if (fatal.has(finding.descriptor.filePath) || fatal.has(finding.descriptor.fixFilePath ?? finding.descriptor.filePath)) continue;
-      const result = resultsByPath.get(finding.descriptor.filePath);
-      const index = directives.get(finding.descriptor.filePath);
-      if (!result || !index) continue;
-      const source = sources.get(finding.descriptor.filePath)!;
-      const message = toMessage(finding, source);
-      const directive = index.suppressing(finding.rule.registered.id, finding.descriptor.span.line);
+    const reported: ReportedFinding[] = [];
+    runRules(cluster, options.rules, (filePath) => lintedHere.has(filePath), (rule, descriptor, text) => {
+      const fixFilePath = descriptor.fixFilePath ?? descriptor.filePath;
+      if (fatal.has(descriptor.filePath) || fatal.has(fixFilePath)) return;
+      const message = toMessage(rule, descriptor, text, sources.get(descriptor.filePath)!);
+      reported.push({ start: descriptor.span.start, ruleId: rule.registered.id, filePath: descriptor.filePath, line: descriptor.span.line, message, fix: descriptor.fix, fixFilePath });
+    });
+    reported.sort((a, b) => a.start - b.start || compareStrings(a.ruleId, b.ruleId));
+    for (const finding of reported) {
+      const result = resultsByPath.get(finding.filePath)!;
+      const directive = directives.get(finding.filePath)!.suppressing(finding.ruleId, finding.line);
       if (directive) {
-        result.suppressedMessages.push({ ...message, suppressions: [{ kind: "directive", justification: directive.justification }] });
+        result.suppressedMessages.push({ ...finding.message, suppressions: [{ kind: "directive", justification: directive.justification }] });
         continue;
       }
-      result.messages.push(message);
-      if (finding.descriptor.fix) {
-        const fixFilePath = finding.descriptor.fixFilePath ?? finding.descriptor.filePath;
-        fixes.push({ filePath: fixFilePath, ruleId: finding.rule.registered.id, edits: finding.descriptor.fix });
-        fixedFiles.add(fixFilePath);
+      result.messages.push(finding.message);
+      if (finding.fix) {
+        fixes.push({ filePath: finding.fixFilePath, ruleId: finding.ruleId, edits: finding.fix });
+        fixedFiles.add(finding.fixFilePath);
       }
     }
     const knownIds = options.knownRuleIds ?? new Set(options.rules.map((rule) => rule.registered.id));
@@ -409,14 +410,21 @@ function kindOf(cluster: ClusterView, filePath: string): FileKind {
   return kindFromFileName(filePath) === "conf" || cluster.confFile(filePath) ? "conf" : (kindFromFileName(filePath) ?? "conf");
 }
 
-interface RawFinding {
-  rule: EnabledRule;
-  descriptor: ReportDescriptor;
-  message: string;
+/** A finding turned into its message as soon as it is reported, so that what the rule built for
+ *  it (data, suggestions, the descriptor) dies young instead of outliving the whole lint: only
+ *  what ordering, directives and fixing read is kept. */
+interface ReportedFinding {
+  start: number;
+  ruleId: string;
+  filePath: string;
+  line: number;
+  message: LintMessage;
+  fix: Edit[] | undefined;
+  fixFilePath: string;
 }
 
-function runRules(cluster: ClusterView, rules: EnabledRule[], isLinted: (filePath: string) => boolean): RawFinding[] {
-  const findings: RawFinding[] = [];
+/** Runs the rules; each finding in a linted file goes to `accept` with its formatted message. */
+function runRules(cluster: ClusterView, rules: EnabledRule[], isLinted: (filePath: string) => boolean, accept: (rule: EnabledRule, descriptor: ReportDescriptor, message: string) => void): void {
   for (const rule of rules) {
     const meta = rule.registered.rule.meta;
     const context: RuleContext = {
@@ -429,7 +437,7 @@ function runRules(cluster: ClusterView, rules: EnabledRule[], isLinted: (filePat
         if (!isLinted(descriptor.filePath)) return;
         const template = meta.messages[descriptor.messageId];
         if (template === undefined) throw new Error(`Rule "${rule.registered.id}" reported unknown messageId "${descriptor.messageId}".`);
-        findings.push({ rule, descriptor, message: formatMessage(template, descriptor.data, rule.registered.id) });
+        accept(rule, descriptor, formatMessage(template, descriptor.data, rule.registered.id));
       },
     };
     if (timingEnabled) {
@@ -440,8 +448,6 @@ function runRules(cluster: ClusterView, rules: EnabledRule[], isLinted: (filePat
       rule.registered.rule.check(context);
     }
   }
-  findings.sort((a, b) => a.descriptor.span.start - b.descriptor.span.start || compareStrings(a.rule.registered.id, b.rule.registered.id));
-  return findings;
 }
 
 /** ESLint's shape for a fix: one edit spanning all of a fix's edits, the text between kept. */
@@ -459,23 +465,23 @@ export function mergeEdits(edits: Edit[], text: string): { range: [number, numbe
   return { range: [start, end], text: out };
 }
 
-function toMessage(finding: RawFinding, source: SourceText): LintMessage {
-  const span = finding.descriptor.span;
+function toMessage(rule: EnabledRule, descriptor: ReportDescriptor, text: string, source: SourceText): LintMessage {
+  const span = descriptor.span;
   const message: LintMessage = {
-    ruleId: finding.rule.registered.id,
-    severity: SEVERITY_NUMBER[finding.rule.severity],
-    message: finding.message,
+    ruleId: rule.registered.id,
+    severity: SEVERITY_NUMBER[rule.severity],
+    message: text,
     line: span.line,
     column: span.column,
     endLine: span.endLine,
     endColumn: span.endColumn,
   };
-  const ownFile = (finding.descriptor.fixFilePath ?? finding.descriptor.filePath) === finding.descriptor.filePath;
-  if (finding.descriptor.fix && finding.descriptor.fix.length > 0 && ownFile) message.fix = mergeEdits(finding.descriptor.fix, source.text);
-  const suggestions = (finding.descriptor.suggestions ?? []).filter((s) => (s.filePath ?? finding.descriptor.filePath) === finding.descriptor.filePath && s.edits.length > 0);
+  const ownFile = (descriptor.fixFilePath ?? descriptor.filePath) === descriptor.filePath;
+  if (descriptor.fix && descriptor.fix.length > 0 && ownFile) message.fix = mergeEdits(descriptor.fix, source.text);
+  const suggestions = (descriptor.suggestions ?? []).filter((s) => (s.filePath ?? descriptor.filePath) === descriptor.filePath && s.edits.length > 0);
   if (suggestions.length > 0) {
-    const messages = finding.rule.registered.rule.meta.messages;
-    message.suggestions = suggestions.map((s) => ({ desc: formatMessage(messages[s.messageId] ?? s.messageId, s.data, finding.rule.registered.id), fix: mergeEdits(s.edits, source.text) }));
+    const messages = rule.registered.rule.meta.messages;
+    message.suggestions = suggestions.map((s) => ({ desc: formatMessage(messages[s.messageId] ?? s.messageId, s.data, rule.registered.id), fix: mergeEdits(s.edits, source.text) }));
   }
   return message;
 }

@@ -12,7 +12,7 @@ import type { HbaDocument, HbaRecord } from "../model/hba";
 import type { IdentDocument, IdentRecord } from "../model/ident";
 import type { Span } from "../source";
 import type { AuthIncludeProblem, AuthRecordAt, AuthTreeFile } from "./auth-files";
-import { canonicalizePath, readFileSettings } from "../views/file-settings";
+import { canonicalizePath, readConfEntries } from "../views/file-settings";
 import type { ConfFileReader } from "../views/file-settings";
 import type { PgVersion } from "../views/types";
 
@@ -181,18 +181,19 @@ export interface ConfTreeOptions {
  * Reads the postgresql.conf tree rooted at `mainPath` as the server does and records each
  * setting in the cluster view, in reading order.
  */
-export function readConfTree(mainPath: string, options: ConfTreeOptions): { files: ConfFile[]; entries: { file: string; line: number }[]; problems: { file: string | null; line: number; message: string }[] } {
-  const result = readFileSettings(mainPath, { reader: options.reader, pgVersion: options.pgVersion, autoConfPath: options.autoConfPath });
+export function readConfTree(mainPath: string, options: ConfTreeOptions): { files: ConfFile[]; settings: { file: ConfFile; line: ConfSettingLine }[]; problems: { file: string | null; line: number; message: string }[] } {
+  const result = readConfEntries(mainPath, { reader: options.reader, pgVersion: options.pgVersion, autoConfPath: options.autoConfPath });
   const autoPath = options.autoConfPath ? path.posix.resolve(options.autoConfPath) : null;
   const files: ConfFile[] = [...result.documents].map(([filePath, document]) => ({ path: filePath, document, isAutoConf: filePath === autoPath }));
-  const entries: { file: string; line: number }[] = [];
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const settings: { file: ConfFile; line: ConfSettingLine }[] = [];
   const problems: { file: string | null; line: number; message: string }[] = [];
-  for (const row of result.rows) {
-    if (row.name !== null && row.sourcefile !== null && row.sourceline !== null) entries.push({ file: row.sourcefile, line: row.sourceline });
+  for (const entry of result.entries) {
+    if (entry.setting !== null) settings.push({ file: byPath.get(entry.file!)!, line: entry.setting });
     // Syntax errors come from the documents themselves, with PostgreSQL's full message.
-    else if (row.error !== null && row.error !== "syntax error") problems.push({ file: row.sourcefile, line: row.sourceline ?? 0, message: row.error });
+    else if (entry.error !== null && entry.error !== "syntax error") problems.push({ file: entry.file, line: entry.file === null ? 0 : entry.line, message: entry.error });
   }
-  return { files, entries, problems };
+  return { files, settings, problems };
 }
 
 /** The include directives of the tree that name `target` (a path as the reader resolves it). */
@@ -213,17 +214,7 @@ export function buildCluster(pgVersion: PgVersion, conf: { mainPath: string; rea
   const tree = readConfTree(conf.mainPath, { pgVersion, reader: conf.reader, autoConfPath: conf.autoConfPath });
   const cluster = new ClusterView(pgVersion, tree.files, hbaFiles, identFiles);
   const byPath = new Map(tree.files.map((file) => [file.path, file]));
-  const settingAt = new Map<string, Map<number, ConfSettingLine>>();
-  for (const file of tree.files) {
-    const lines = new Map<number, ConfSettingLine>();
-    for (const setting of file.document.settings) lines.set(setting.nameSpan.line, setting);
-    settingAt.set(file.path, lines);
-  }
-  for (const entry of tree.entries) {
-    const file = byPath.get(entry.file);
-    const line = settingAt.get(entry.file)?.get(entry.line);
-    if (file && line) cluster.addSetting(file, line);
-  }
+  for (const setting of tree.settings) cluster.addSetting(setting.file, setting.line);
   const isBlocked = conf.isBlocked;
   const blockedLines = new Set<ConfIncludeLine>();
   if (isBlocked) {

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { diskReader, NOT_REGULAR } from "../files";
 import type { FileReader } from "../files";
 import { parseConf } from "../model/conf";
-import type { ConfDocument } from "../model/conf";
+import type { ConfDocument, ConfSettingLine } from "../model/conf";
 import { SourceText } from "../source";
 import type { FileSettingsRow, PgVersion } from "./types";
 import { DEFAULT_PG_VERSION } from "./types";
@@ -50,13 +50,9 @@ const MAX_INCLUDE_DEPTH = 10;
 
 /** The rows pg_file_settings shows for `configFile` and everything it includes. */
 export function readFileSettings(configFile: string, options: FileSettingsOptions = {}): FileSettingsResult {
-  const collector = new EntryCollector(options.reader ?? diskReader, options.pgVersion ?? DEFAULT_PG_VERSION);
-  const mainPath = canonicalizePath(path.posix.resolve(configFile), collector.pgVersion);
-  let ok = collector.parseFile(mainPath, true, null, 0, 0);
-  // A failure in the main file stops the reader before postgresql.auto.conf.
-  if (ok && options.autoConfPath) ok = collector.parseFile(canonicalizePath(path.posix.resolve(options.autoConfPath), collector.pgVersion), false, null, 0, 0);
-  const valueErrors = judgeEntries(collector.entries, ok, options.judge);
-  const rows = collector.entries.map((entry, index): FileSettingsRow => ({
+  const { entries, parsedCleanly, documents } = readConfEntries(configFile, options);
+  const valueErrors = judgeEntries(entries, parsedCleanly, options.judge);
+  const rows = entries.map((entry, index): FileSettingsRow => ({
     sourcefile: entry.file,
     sourceline: entry.file === null ? null : entry.line,
     seqno: index + 1,
@@ -65,13 +61,27 @@ export function readFileSettings(configFile: string, options: FileSettingsOption
     applied: entry.applied,
     error: entry.error,
   }));
-  return { rows, valueErrors, documents: collector.documents };
+  return { rows, valueErrors, documents };
+}
+
+/** What the server reads for `configFile`, in its order, before guc.c judges names and values:
+ *  the entries the view's rows are made of, each setting with its line. (The linter's cluster
+ *  view is built from these, without making rows.) */
+export function readConfEntries(configFile: string, options: Omit<FileSettingsOptions, "judge"> = {}): { entries: ConfEntry[]; parsedCleanly: boolean; documents: Map<string, ConfDocument> } {
+  const collector = new EntryCollector(options.reader ?? diskReader, options.pgVersion ?? DEFAULT_PG_VERSION);
+  const mainPath = canonicalizePath(path.posix.resolve(configFile), collector.pgVersion);
+  let ok = collector.parseFile(mainPath, true, null, 0, 0);
+  // A failure in the main file stops the reader before postgresql.auto.conf.
+  if (ok && options.autoConfPath) ok = collector.parseFile(canonicalizePath(path.posix.resolve(options.autoConfPath), collector.pgVersion), false, null, 0, 0);
+  return { entries: collector.entries, parsedCleanly: ok, documents: collector.documents };
 }
 
 /** ConfigVariable of guc.h: a setting or an error record. */
-interface Entry {
+export interface ConfEntry {
   file: string | null;
   line: number;
+  /** The setting's line in the model (null for an error record). */
+  setting: ConfSettingLine | null;
   name: string | null;
   value: string | null;
   error: string | null;
@@ -81,7 +91,7 @@ interface Entry {
 }
 
 class EntryCollector {
-  readonly entries: Entry[] = [];
+  readonly entries: ConfEntry[] = [];
   readonly documents = new Map<string, ConfDocument>();
 
   constructor(
@@ -90,7 +100,7 @@ class EntryCollector {
   ) {}
 
   private recordError(error: string, file: string | null, line: number): void {
-    this.entries.push({ file, line, name: null, value: null, error, ignore: true, applied: false });
+    this.entries.push({ file, line, setting: null, name: null, value: null, error, ignore: true, applied: false });
   }
 
   /** ParseConfigFile: false when the file (or one it includes) had an error. */
@@ -137,7 +147,7 @@ class EntryCollector {
     let ok = true;
     for (const line of document.lines) {
       if (line.kind === "setting") {
-        this.entries.push({ file: absPath, line: line.span.line, name: line.name, value: line.value, error: null, ignore: false, applied: false });
+        this.entries.push({ file: absPath, line: line.span.line, setting: line, name: line.name, value: line.value, error: null, ignore: false, applied: false });
       } else if (line.kind === "include") {
         const lineNumber = line.span.line;
         const included =
@@ -192,14 +202,14 @@ class EntryCollector {
 }
 
 /** guc.c's checks after parsing: names, duplicates, values. Returns the value errors by seqno. */
-function judgeEntries(entries: Entry[], parsedCleanly: boolean, judge: SettingJudge | undefined): Map<number, string> {
+function judgeEntries(entries: ConfEntry[], parsedCleanly: boolean, judge: SettingJudge | undefined): Map<number, string> {
   const valueErrors = new Map<number, string>();
   // Any syntax or include error: nothing is checked or applied.
   if (!parsedCleanly) return valueErrors;
   let unknownName = false;
   // The last entry of each spelling not yet overridden: every earlier one of that spelling
   // already is, so marking this one is guc.c's O(n²) loop over all earlier entries, in O(1).
-  const lastBySpelling = new Map<string, Entry>();
+  const lastBySpelling = new Map<string, ConfEntry>();
   entries.forEach((entry) => {
     if (entry.ignore || entry.name === null) return;
     const known = judge ? judge.isKnown(entry.name) : true;

@@ -160,7 +160,101 @@ export function parseConf(input: string | SourceText, options: { fileName?: stri
 }
 
 const VALUE_KINDS: Partial<Record<ConfTokenKind, ConfValueKind>> = { String: "string", Id: "id", Integer: "integer", Real: "real", UnquotedString: "unquoted" };
-const INCLUDE_DIRECTIVES: readonly ConfIncludeDirective[] = ["include", "include_if_exists", "include_dir"];
+
+function includeDirectiveOf(lowerName: string): ConfIncludeDirective | null {
+  return lowerName === "include" || lowerName === "include_if_exists" || lowerName === "include_dir" ? lowerName : null;
+}
+
+/** Where the parts of a `name [=] value [# comment]` line are (-1: the part is absent). */
+interface AssignmentOffsets {
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  equalsStart: number;
+  equalsEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  commentStart: number;
+  commentEnd: number;
+}
+
+/**
+ * A setting or include line keeps the offsets of its parts and makes their spans when asked:
+ * five span objects per line were most of the model's memory, which a lint keeps alive to its
+ * end (a file of many settings then outgrew V8's young generation), and most are never read.
+ */
+abstract class AssignmentLine {
+  readonly quoted: boolean;
+  private readonly start: number;
+  private readonly end: number;
+  private readonly nameStart: number;
+  private readonly nameEnd: number;
+  private readonly equalsStart: number;
+  private readonly equalsEnd: number;
+  private readonly valueStart: number;
+  private readonly valueEnd: number;
+  private readonly commentStart: number;
+  private readonly commentEnd: number;
+
+  constructor(
+    private readonly source: SourceText,
+    offsets: AssignmentOffsets,
+    readonly name: string,
+    readonly value: string,
+    readonly rawValue: string,
+    readonly valueKind: ConfValueKind,
+    readonly comment: string | null,
+  ) {
+    this.quoted = valueKind === "string";
+    this.start = offsets.start;
+    this.end = offsets.end;
+    this.nameStart = offsets.nameStart;
+    this.nameEnd = offsets.nameEnd;
+    this.equalsStart = offsets.equalsStart;
+    this.equalsEnd = offsets.equalsEnd;
+    this.valueStart = offsets.valueStart;
+    this.valueEnd = offsets.valueEnd;
+    this.commentStart = offsets.commentStart;
+    this.commentEnd = offsets.commentEnd;
+  }
+
+  /** The whole physical line, its newline included. */
+  get span(): Span {
+    return this.source.span(this.start, this.end);
+  }
+
+  get nameSpan(): Span {
+    return this.source.span(this.nameStart, this.nameEnd);
+  }
+
+  get equalsSpan(): Span | null {
+    return this.equalsStart === -1 ? null : this.source.span(this.equalsStart, this.equalsEnd);
+  }
+
+  get valueSpan(): Span {
+    return this.source.span(this.valueStart, this.valueEnd);
+  }
+
+  get commentSpan(): Span | null {
+    return this.commentStart === -1 ? null : this.source.span(this.commentStart, this.commentEnd);
+  }
+}
+
+class SettingLine extends AssignmentLine implements ConfSettingLine {
+  readonly kind = "setting";
+}
+
+class IncludeLine extends AssignmentLine implements ConfIncludeLine {
+  readonly kind = "include";
+  /** The path as PostgreSQL reads it (the de-escaped value). */
+  readonly path: string;
+
+  constructor(source: SourceText, offsets: AssignmentOffsets, name: string, value: string, rawValue: string, valueKind: ConfValueKind, comment: string | null, readonly directive: ConfIncludeDirective) {
+    super(source, offsets, name, value, rawValue, valueKind, comment);
+    this.path = value;
+  }
+}
 
 /** Turns the scanner's current line into its model line. */
 class LineBuilder {
@@ -180,40 +274,47 @@ class LineBuilder {
 
   build(lineNumber: number): ConfLine {
     const scanner = this.scanner;
-    const span = this.source.span(scanner.start, scanner.end);
     // guc-file.l's comment runs to the newline, so it holds the `\r` of a CRLF line end: leave
     // that to the line ending.
     let comment: string | null = null;
-    let commentSpan: Span | null = null;
+    let commentEnd = -1;
     if (scanner.commentStart !== -1) {
       const text = this.source.text;
-      const end = text.charCodeAt(scanner.commentEnd - 1) === 0x0d ? scanner.commentEnd - 1 : scanner.commentEnd;
-      comment = text.slice(scanner.commentStart, end);
-      commentSpan = this.source.span(scanner.commentStart, end);
+      commentEnd = text.charCodeAt(scanner.commentEnd - 1) === 0x0d ? scanner.commentEnd - 1 : scanner.commentEnd;
+      comment = text.slice(scanner.commentStart, commentEnd);
     }
-    if (scanner.shape === "setting") return this.assignment(span, comment, commentSpan);
+    if (scanner.shape === "setting") return this.assignment(comment, commentEnd);
+    const span = this.source.span(scanner.start, scanner.end);
+    const commentSpan = comment === null ? null : this.source.span(scanner.commentStart, commentEnd);
     if (scanner.shape === "invalid") return { kind: "invalid", span, error: this.syntaxError(lineNumber), comment, commentSpan };
     if (comment !== null && commentSpan !== null) return { kind: "comment", span, comment, commentSpan };
     return { kind: "blank", span };
   }
 
-  private assignment(span: Span, comment: string | null, commentSpan: Span | null): ConfSettingLine | ConfIncludeLine {
+  private assignment(comment: string | null, commentEnd: number): ConfSettingLine | ConfIncludeLine {
     const scanner = this.scanner;
     const valueIndex = scanner.valueIndex();
     const valueKind = VALUE_KINDS[scanner.tokenKinds[valueIndex]!]!;
     const quoted = valueKind === "string";
     const name = this.tokenText(0);
-    const nameSpan = this.tokenSpan(0);
-    const equalsSpan = valueIndex === 2 ? this.tokenSpan(1) : null;
     const rawValue = this.tokenText(valueIndex);
     const value = quoted ? deescapeQuotedString(rawValue, this.source.encoding) : rawValue;
-    const valueSpan = this.tokenSpan(valueIndex);
-    // guc_name_compare folds ASCII case only. (Literals, not a spread of the common fields:
-    // this runs for every setting line, and a spread costs more than the rest of the line.)
-    const lowerName = asciiLowerCase(name);
-    const directive = INCLUDE_DIRECTIVES.find((d) => d === lowerName);
-    if (directive) return { kind: "include", span, name, nameSpan, equalsSpan, value, rawValue, valueKind, valueSpan, quoted, comment, commentSpan, directive, path: value };
-    return { kind: "setting", span, name, nameSpan, equalsSpan, value, rawValue, valueKind, valueSpan, quoted, comment, commentSpan };
+    const offsets: AssignmentOffsets = {
+      start: scanner.start,
+      end: scanner.end,
+      nameStart: scanner.tokenStarts[0]!,
+      nameEnd: scanner.tokenEnds[0]!,
+      equalsStart: valueIndex === 2 ? scanner.tokenStarts[1]! : -1,
+      equalsEnd: valueIndex === 2 ? scanner.tokenEnds[1]! : -1,
+      valueStart: scanner.tokenStarts[valueIndex]!,
+      valueEnd: scanner.tokenEnds[valueIndex]!,
+      commentStart: comment === null ? -1 : scanner.commentStart,
+      commentEnd,
+    };
+    // guc_name_compare folds ASCII case only.
+    const directive = includeDirectiveOf(asciiLowerCase(name));
+    if (directive) return new IncludeLine(this.source, offsets, name, value, rawValue, valueKind, comment, directive);
+    return new SettingLine(this.source, offsets, name, value, rawValue, valueKind, comment);
   }
 
   private syntaxError(lineNumber: number): ConfSyntaxError {

@@ -23,30 +23,50 @@ const debug = (message) => {
   if (process.env.PGCONF_LINT_DEBUG) process.stderr.write(`pgconf-lint: ${message}\n`);
 };
 
-/** The cache's first line: what it was made from. The rest is V8's data. */
-function cacheHeader(source) {
-  const digest = require("node:crypto").createHash("sha256").update(source).digest("hex");
-  return Buffer.from(`pgconf-lint code cache ${digest} ${process.version} ${process.arch}\n`, "latin1");
+/** The bundle's bytes, and its identity on disk (any write, copy or install changes it). */
+function readBundle() {
+  const fd = fs.openSync(bundle, "r");
+  try {
+    const stat = fs.fstatSync(fd, { bigint: true });
+    return { source: fs.readFileSync(fd), identity: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
-/** The cached data for this bundle and this Node, or undefined. */
-function readCache(header) {
+const sha256 = (bytes) => require("node:crypto").createHash("sha256").update(bytes).digest("hex");
+
+/** The cache's first line: what it was made from (the rest is V8's data). */
+function cacheHeader({ source, identity }) {
+  return `pgconf-lint code cache ${process.version} ${process.arch} ${identity} ${sha256(source)}\n`;
+}
+
+/** The cached data if it was made by this Node from these bytes (and how that was checked), else
+ *  undefined. The bundle's identity on disk vouches for its bytes; only a copied or installed
+ *  bundle (another identity) is hashed, which loading node:crypto makes cost a few milliseconds. */
+function readCache({ source, identity }) {
   let data;
   try {
     data = fs.readFileSync(cacheFile);
   } catch {
     return undefined;
   }
-  return data.length > header.length && data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
+  const headerEnd = data.indexOf(10);
+  const [tag, version, arch, madeFrom, digest] = data.subarray(0, Math.max(headerEnd, 0)).toString("latin1").split(" ").slice(2);
+  if (headerEnd === -1 || tag !== "cache" || version !== process.version || arch !== process.arch) return undefined;
+  if (madeFrom === identity) return { data: data.subarray(headerEnd + 1), checkedBy: "file identity" };
+  return digest === sha256(source) ? { data: data.subarray(headerEnd + 1), checkedBy: "digest" } : undefined;
 }
 
-/** Runs the bundle as Node runs a CommonJS module, compiled with `cachedData` if given; with
+/** Runs the bundle as Node runs a CommonJS module, compiled with the cache's data if given; with
  *  `writeCache`, writes the cache of what the run compiled when the process exits. */
-function runBundle(source, cachedData, writeCache) {
+function runBundle(bundleFile, cache, writeCache) {
+  const { source } = bundleFile;
+  const cachedData = cache?.data;
   const vm = require("node:vm");
   const Module = require("node:module");
   const script = new vm.Script(Module.wrap(source.toString("utf8")), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
-  debug(`code cache: ${cachedData === undefined ? "none for this build and Node" : script.cachedDataRejected ? "rejected by V8" : "used"}`);
+  debug(`code cache: ${cache === undefined ? "none for this build and Node" : script.cachedDataRejected ? "rejected by V8" : `used (checked by ${cache.checkedBy})`}`);
   const bundleModule = new Module(bundle, module);
   bundleModule.filename = bundle;
   bundleModule.paths = Module._nodeModulePaths(path.dirname(bundle));
@@ -57,16 +77,16 @@ function runBundle(source, cachedData, writeCache) {
     // At exit, so that the cache holds the functions the run compiled, not only the top level.
     process.on("exit", () => {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, Buffer.concat([cacheHeader(source), script.createCachedData()]));
+      fs.writeFileSync(temporary, Buffer.concat([Buffer.from(cacheHeader(bundleFile), "latin1"), script.createCachedData()]));
       fs.renameSync(temporary, cacheFile);
     });
   }
   script.runInThisContext().call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, path.dirname(bundle));
 }
 
-let source;
+let bundleFile;
 try {
-  source = fs.readFileSync(bundle);
+  bundleFile = readBundle();
 } catch (error) {
   // A checkout that was never built, or a broken installation.
   process.stderr.write(`pgconf-lint: cannot read ${bundle} (${error.code ?? error.message}): run \`npm run build\`, or reinstall pgconf-lint\n`);
@@ -74,4 +94,4 @@ try {
 }
 // scripts/build.mjs sets this to the cache's path to make the cache, on a run over examples/.
 const writeCache = process.env.PGCONF_LINT_WRITE_CODE_CACHE === cacheFile;
-runBundle(source, writeCache ? undefined : readCache(cacheHeader(source)), writeCache);
+runBundle(bundleFile, writeCache ? undefined : readCache(bundleFile), writeCache);

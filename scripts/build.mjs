@@ -50,11 +50,11 @@ for (const { outputFiles } of builds) for (const { path: file, contents } of out
 
 // V8's code cache of dist/cli.js for this Node, which bin/pgconf-lint.js reads at start-up: made
 // by a run over the example cluster, so that it holds the functions linting runs. Its first line
-// (bin/pgconf-lint.js writes it) names the bundle's digest and the Node it is for.
+// (bin/pgconf-lint.js writes it) names the Node, the bundle's identity on disk and its digest.
 const codeCache = path.join(fs.realpathSync("dist"), "cli.js.cache");
 const digest = createHash("sha256").update(fs.readFileSync("dist/cli.js")).digest("hex");
-const header = Buffer.from(`pgconf-lint code cache ${digest} ${process.version} ${process.arch}\n`, "latin1");
-const current = fs.existsSync(codeCache) && fs.readFileSync(codeCache).subarray(0, header.length).equals(header);
+const header = fs.existsSync(codeCache) ? fs.readFileSync(codeCache).subarray(0, 512).toString("latin1").split("\n")[0].split(" ") : [];
+const current = header[3] === process.version && header[4] === process.arch && header[6] === digest;
 if (!current) {
   spawnSync(process.execPath, ["bin/pgconf-lint.js", "examples/cluster"], { stdio: "ignore", env: { ...process.env, PGCONF_LINT_WRITE_CODE_CACHE: codeCache } });
   if (!fs.existsSync(codeCache)) console.warn(`build: no code cache was written (${codeCache}); the CLI starts without it`);

@@ -48,16 +48,24 @@ describe("the code cache", () => {
   it("was made by the build for this Node, from this bundle", () => {
     const cache = fs.readFileSync(path.join(copy, "dist/cli.js.cache"));
     const digest = crypto.createHash("sha256").update(fs.readFileSync(path.join(copy, "dist/cli.js"))).digest("hex");
-    expect(cache.subarray(0, cache.indexOf(10)).toString("latin1")).toBe(`pgconf-lint code cache ${digest} ${process.version} ${process.arch}`);
+    const stat = fs.statSync(path.join(REPO, "dist/cli.js"), { bigint: true });
+    const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    expect(cache.subarray(0, cache.indexOf(10)).toString("latin1")).toBe(`pgconf-lint code cache ${process.version} ${process.arch} ${identity} ${digest}`);
   });
 
-  it.each(ARGS_SETS)("is used, and the output is the bundle's own (%s ...)", (...args) => {
+  it.each(ARGS_SETS)("is used for a copy of the bundle (same bytes, checked by digest), and the output is the bundle's own (%s ...)", (...args) => {
     const started = start(copy, args);
-    expect(started.stderr.match(CACHE_LINE)?.[1]).toBe("used");
+    expect(started.stderr.match(CACHE_LINE)?.[1]).toBe("used (checked by digest)");
     const plain = plainRequire(copy, args);
     expect(started.stdout).toBe(plain.stdout);
     expect(started.status).toBe(plain.status);
     expect(started.stdout.length).toBeGreaterThan(100);
+  });
+
+  it("is used without hashing the bundle it was made from (its identity on disk)", () => {
+    const started = start(REPO, ["postgresql.conf"]);
+    expect(started.stderr.match(CACHE_LINE)?.[1]).toBe("used (checked by file identity)");
+    expect(started.stdout).toBe(plainRequire(REPO, ["postgresql.conf"]).stdout);
   });
 
   it("is ignored after the bundle changes, which then runs as it is", () => {

@@ -2,7 +2,7 @@
 // followed, postgresql.auto.conf last), every setting with the file and line it comes from, the
 // effective value of each parameter, and the cluster's pg_hba.conf and pg_ident.conf (beside
 // postgresql.conf or named by hba_file / ident_file, with the files they include from 16 on).
-import * as path from "node:path";
+import path = require("node:path");
 import { asciiLowerCase } from "../ascii";
 import { isKnownParameter, loadCatalog, lookupParameter } from "../catalog";
 import type { CatalogParameter, LoadedCatalog } from "../catalog";

@@ -3,8 +3,8 @@
 // ident_file name, and the files they include), builds each cluster view once,
 // runs every rule on it, and turns the findings into ESLint-shaped results, honouring the
 // inline directives of each file.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import fs = require("node:fs");
+import path = require("node:path");
 import type { FileKind } from "../kinds";
 import { kindFromFileName } from "../kinds";
 import { parseHba } from "../model/hba";

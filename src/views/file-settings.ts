@@ -3,7 +3,7 @@
 // ParseConfigFp, ParseConfigDirectory), conffiles.c and guc.c (ProcessConfigFileInternal)
 // as the view runs them: at DEBUG level, so each file stops at its first syntax error.
 
-import * as path from "node:path";
+import path = require("node:path");
 import { diskReader, NOT_REGULAR } from "../files";
 import type { FileReader } from "../files";
 import { parseConf } from "../model/conf";

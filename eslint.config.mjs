@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "oracle/**", "coverage/**", "fixtures/**", ".bench/**", ".conformance/**"] },
+  { ignores: ["dist/**", ".scratch/**", "node_modules/**", "oracle/**", "coverage/**", "fixtures/**", ".bench/**", ".conformance/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +15,19 @@ export default tseslint.config(
       // object as is, where `import * as fs` makes esbuild copy every export into a namespace
       // object at start-up, once per importing module (docs/performance.md).
       "@typescript-eslint/no-require-imports": ["error", { allowAsImport: true }],
+    },
+  },
+  {
+    // The bundled code imports Node's built-ins as `import fs = require("node:fs")` or by name:
+    // a namespace or default import makes esbuild copy every export at start-up.
+    files: ["src/**/*.ts", "rules/**/*.ts", "grammar/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportDeclaration[importKind!='type'][source.value=/^node:/] > ImportNamespaceSpecifier", message: 'Import a Node built-in as `import fs = require("node:fs")` or by name (docs/performance.md).' },
+        { selector: "ImportDeclaration[importKind!='type'][source.value=/^node:/] > ImportDefaultSpecifier", message: 'Import a Node built-in as `import fs = require("node:fs")` or by name (docs/performance.md).' },
+      ],
     },
   },
   {

@@ -7,6 +7,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- a require() inside a function is what defers the load */
 import type * as ChildProcess from "node:child_process";
 import type * as Crypto from "node:crypto";
+import type * as V8 from "node:v8";
 import type * as WorkerThreads from "node:worker_threads";
 import type * as Diff from "diff";
 import type FastGlob from "fast-glob";
@@ -29,5 +30,7 @@ export const languageServer = (): typeof LanguageServer => require("./lsp/server
 export const childProcess = (): typeof ChildProcess => require("node:child_process") as typeof ChildProcess;
 
 export const crypto = (): typeof Crypto => require("node:crypto") as typeof Crypto;
+
+export const v8 = (): typeof V8 => require("node:v8") as typeof V8;
 
 export const workerThreads = (): typeof WorkerThreads => require("node:worker_threads") as typeof WorkerThreads;

@@ -24,6 +24,7 @@ import { discoverFiles } from "./discover";
 import { lintInParallel } from "./parallel";
 import { changedFiles, changedLines, touchesChangedLine } from "./git-changes";
 import { UsageError } from "./errors";
+import { tierUpFor } from "./tier-up";
 import { compareStrings } from "../order";
 import { timingListLength, timingTable } from "../engine/timing";
 
@@ -228,6 +229,7 @@ export function runLintCommand(options: LintCommandOptions): number {
     files = files.filter((file) => changed.has(realpathOr(file.path)));
     if (options.onlyChangedLines) lineFilter = changedLines(options.changedSince, options.cwd, files.map((file) => file.path));
   }
+  tierUpFor(files, options.stdinText);
   const ignoredExplicit: string[] = [];
   const groups = groupTargets(options, files, ignoredExplicit);
   if (files.length === 0 && options.patterns.length === 0) {

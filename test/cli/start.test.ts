@@ -41,6 +41,17 @@ function plainRequire(root: string, args: string[]): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs `body` on a throw-away copy of the copy (to change its bundle or its cache). */
+function inCopy(body: (dir: string) => void): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pgconf-lint-start-case-"));
+  try {
+    fs.cpSync(copy, dir, { recursive: true, verbatimSymlinks: true });
+    body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const CACHE_LINE = /^pgconf-lint: code cache: (.*)$/m;
 const ARGS_SETS = [["postgresql.conf", "pg_hba.conf", "pg_ident.conf"], ["--format", "json", "."], ["rules"]];
 
@@ -69,9 +80,7 @@ describe("the code cache", () => {
   });
 
   it("is ignored after the bundle changes, which then runs as it is", () => {
-    const changed = fs.mkdtempSync(path.join(os.tmpdir(), "pgconf-lint-start-changed-"));
-    try {
-      fs.cpSync(copy, changed, { recursive: true, verbatimSymlinks: true });
+    inCopy((changed) => {
       // Same length, other content: V8's own check (the source's length) would take the cache.
       const bundle = path.join(changed, "dist/cli.js");
       const text = fs.readFileSync(bundle, "utf8");
@@ -82,15 +91,11 @@ describe("the code cache", () => {
       expect(started.stderr.match(CACHE_LINE)?.[1]).toBe("none for this build and Node");
       expect(started.stdout).toContain("pgconf-LINT [files, directories or globs...]");
       expect(started.status).toBe(0);
-    } finally {
-      fs.rmSync(changed, { recursive: true, force: true });
-    }
+    });
   });
 
   it("that V8 refuses (damaged data) leaves the run as it would be without one", () => {
-    const damaged = fs.mkdtempSync(path.join(os.tmpdir(), "pgconf-lint-start-damaged-"));
-    try {
-      fs.cpSync(copy, damaged, { recursive: true, verbatimSymlinks: true });
+    inCopy((damaged) => {
       const cacheFile = path.join(damaged, "dist/cli.js.cache");
       const cache = fs.readFileSync(cacheFile);
       const headerEnd = cache.indexOf(10) + 1;
@@ -99,23 +104,17 @@ describe("the code cache", () => {
       const started = start(damaged, args);
       expect(started.stderr.match(CACHE_LINE)?.[1]).toBe("rejected by V8");
       expect(started.stdout).toBe(plainRequire(damaged, args).stdout);
-    } finally {
-      fs.rmSync(damaged, { recursive: true, force: true });
-    }
+    });
   });
 
   it("missing: the bundle runs without one", () => {
-    const bare = fs.mkdtempSync(path.join(os.tmpdir(), "pgconf-lint-start-bare-"));
-    try {
-      fs.cpSync(copy, bare, { recursive: true, verbatimSymlinks: true });
+    inCopy((bare) => {
       fs.rmSync(path.join(bare, "dist/cli.js.cache"));
       const args = ARGS_SETS[0]!;
       const started = start(bare, args);
       expect(started.stderr.match(CACHE_LINE)?.[1]).toBe("none for this build and Node");
       expect(started.stdout).toBe(plainRequire(bare, args).stdout);
-    } finally {
-      fs.rmSync(bare, { recursive: true, force: true });
-    }
+    });
   });
 });
 

@@ -85,6 +85,11 @@ function runBundle(bundleFile, cache, writeCache) {
   script.runInThisContext().call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, path.dirname(bundle));
 }
 
+if (process.sourceMapsEnabled) {
+  // --enable-source-maps: Node maps stack traces to the sources only for modules it loads itself.
+  require(bundle);
+  return;
+}
 let bundleFile;
 try {
   bundleFile = readBundle();

@@ -118,6 +118,20 @@ describe("the code cache", () => {
   });
 });
 
+test("--enable-source-maps: the bundle is loaded by Node, so that stack traces name the sources", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pgconf-lint-start-maps-"));
+  try {
+    fs.writeFileSync(path.join(dir, "postgresql.conf"), "work_mem = '4MB'\n");
+    fs.writeFileSync(path.join(dir, ".pgconf-lint.json"), JSON.stringify({ plugins: [path.join(dir, "no-such-plugin")] }));
+    const result = spawnSync(process.execPath, ["--enable-source-maps", path.join(copy, "bin/pgconf-lint.js"), "postgresql.conf"], { cwd: dir, encoding: "utf8", env: { ...process.env, PGCONF_LINT_DEBUG: "1" } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).not.toMatch(CACHE_LINE);
+    expect(result.stderr).toMatch(/at loadPlugin \(.*src\/engine\/registry\.ts:\d+:\d+\)/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("without the bundle: one line that names it and says what to do, exit 2", () => {
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), "pgconf-lint-start-empty-"));
   try {

@@ -160,6 +160,70 @@ function tokenTooLong(token: AuthToken, followedByComma: boolean, source: Source
   return followedByComma && appended >= limit;
 }
 
+/**
+ * A token keeps its offsets and makes its span when asked; so do fields, comments and lines. A
+ * span object for every token and field was most of the model's memory, which a lint keeps to
+ * its end (a file of thousands of records then outgrew V8's young generation), and few are read.
+ */
+class ScannedToken implements AuthToken {
+  constructor(
+    readonly text: string,
+    readonly value: string,
+    readonly quoted: boolean,
+    readonly fileRef: string | null,
+    private readonly source: SourceText,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get span(): Span {
+    return this.source.span(this.start, this.end);
+  }
+}
+
+class ScannedField implements AuthField {
+  constructor(
+    readonly tokens: AuthToken[],
+    private readonly source: SourceText,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get span(): Span {
+    return this.source.span(this.start, this.end);
+  }
+}
+
+class ScannedComment {
+  constructor(
+    readonly text: string,
+    private readonly source: SourceText,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get span(): Span {
+    return this.source.span(this.start, this.end);
+  }
+}
+
+class ScannedLine implements AuthLine {
+  tokenizerError: string | null = null;
+
+  constructor(
+    readonly lineNumber: number,
+    readonly fields: AuthField[],
+    readonly comment: ScannedComment | null,
+    private readonly source: SourceText,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get span(): Span {
+    return this.source.span(this.start, this.end);
+  }
+}
+
 /** Tokenizes a whole file into logical lines. */
 export function readAuthFile(input: string | SourceText, options: AuthFileOptions = {}): AuthFile {
   const source = toSourceText(input);
@@ -168,39 +232,41 @@ export function readAuthFile(input: string | SourceText, options: AuthFileOption
   const scanner = new AuthLineScanner(text, pgVersion);
   const lines: AuthLine[] = [];
   while (scanner.next()) {
-    const fields: AuthField[] = [];
+    // Arrays of their final length: one grown by push keeps room for 16 more elements.
+    const fields = new Array<AuthField>(scanner.fieldCount);
     for (let f = 0; f < scanner.fieldCount; f++) {
-      const [first, last] = scanner.fieldTokens(f);
-      const tokens: AuthToken[] = [];
+      const first = scanner.fieldTokenStart[f]!;
+      const last = f + 1 < scanner.fieldCount ? scanner.fieldTokenStart[f + 1]! : scanner.tokenCount;
+      const tokens = new Array<AuthToken>(last - first);
       for (let t = first; t < last; t++) {
         const start = scanner.tokenStart[t]!;
         const end = scanner.tokenEnd[t]!;
         const tokenText = text.slice(start, end);
         const value = tokenValue(tokenText, end < text.length);
         const fileRef = tokenText.charCodeAt(0) !== 0x22 && value.length > 1 && value.startsWith("@") ? value.slice(1) : null;
-        tokens.push({ text: tokenText, value, quoted: tokenText.includes('"'), fileRef, span: source.span(start, end) });
+        tokens[t - first] = new ScannedToken(tokenText, value, tokenText.includes('"'), fileRef, source, start, end);
       }
-      fields.push({ tokens, span: source.span(scanner.tokenStart[first]!, scanner.tokenEnd[last - 1]!) });
+      fields[f] = new ScannedField(tokens, source, scanner.tokenStart[first]!, scanner.tokenEnd[last - 1]!);
     }
-    const comment = scanner.commentStart === -1 ? null : { text: text.slice(scanner.commentStart, scanner.commentEnd), span: source.span(scanner.commentStart, scanner.commentEnd) };
-    const line: AuthLine = { lineNumber: scanner.lineNumber, span: source.span(scanner.start, scanner.end), fields, comment, tokenizerError: null };
+    const comment = scanner.commentStart === -1 ? null : new ScannedComment(text.slice(scanner.commentStart, scanner.commentEnd), source, scanner.commentStart, scanner.commentEnd);
+    const line = new ScannedLine(scanner.lineNumber, fields, comment, source, scanner.start, scanner.end);
     line.tokenizerError = tokenizerError(line, source, pgVersion);
     lines.push(line);
   }
   return { source, pgVersion, fileName: options.fileName ?? null, lines };
 }
 
-function tokenizerError(line: AuthLine, source: SourceText, pgVersion: number): string | null {
+function tokenizerError(line: ScannedLine, source: SourceText, pgVersion: number): string | null {
   if (pgVersion <= 13) {
-    const physical = source.text.slice(line.span.start, line.span.end);
+    const physical = source.text.slice(line.start, line.end);
     // fgets fills its buffer with MAX_LINE-1 bytes: such a line is "too long", newline or not.
     if (byteLength(physical, source) >= MAX_LINE_BYTES - 1) return "authentication file line too long";
   }
   if (pgVersion <= 15) {
     for (const field of line.fields) {
       for (let t = 0; t < field.tokens.length; t++) {
-        const token = field.tokens[t]!;
-        const nextChar = source.text[token.span.end];
+        const token = field.tokens[t] as ScannedToken;
+        const nextChar = source.text[token.end];
         if (tokenTooLong(token, nextChar === ",", source)) return "authentication file token too long";
       }
     }
@@ -209,13 +275,14 @@ function tokenizerError(line: AuthLine, source: SourceText, pgVersion: number): 
 }
 
 /** An include directive (16+): exactly two fields, the first token of the first being one of
- *  the directive names (compared as a plain string: a quoted "include" counts too). */
-export function includeDirective(line: AuthLine, pgVersion: number): AuthInclude | null {
-  if (pgVersion < 16 || line.tokenizerError || line.fields.length !== 2) return null;
-  const first = line.fields[0]!.tokens[0]!;
+ *  the directive names (compared as a plain string: a quoted "include" counts too). `fields`:
+ *  the line's fields after `@file` expansion, when the caller expanded them. */
+export function includeDirective(line: AuthLine, pgVersion: number, fields: AuthField[] = line.fields): AuthInclude | null {
+  if (pgVersion < 16 || line.tokenizerError || fields.length !== 2) return null;
+  const first = fields[0]!.tokens[0]!;
   const kind = INCLUDE_KINDS.find((k) => k === first.value);
   if (!kind) return null;
-  return { kind, line, path: line.fields[1]!.tokens[0]! };
+  return { kind, line, path: fields[1]!.tokens[0]! };
 }
 
 /** The lines that hba.c hands to the line parser: not blank, not comment-only. */

@@ -81,8 +81,7 @@ function tokenizeInto(fileName: string, source: string | SourceText, depth: numb
       continue;
     }
     if (fields.length === 0) continue; // every field came from empty @files
-    const expandedLine = { ...line, fields };
-    const include = includeDirective(expandedLine, options.pgVersion);
+    const include = includeDirective(line, options.pgVersion, fields);
     if (include) {
       const includeError = followInclude(fileName, include.kind, include.path.value, depth, options, out);
       if (includeError) out.push({ fileName, line, fields, error: includeError });
@@ -131,6 +130,10 @@ function includeFile(fullName: string, depth: number, missingOk: boolean, option
 function expandFields(fileName: string, fields: AuthField[], depth: number, options: ExpandOptions): { fields: AuthField[]; error: string | null } {
   const expanded: AuthField[] = [];
   for (const field of fields) {
+    if (!field.tokens.some((token) => token.fileRef !== null)) {
+      expanded.push(field);
+      continue;
+    }
     const tokens: AuthToken[] = [];
     for (const token of field.tokens) {
       if (token.fileRef === null) {
@@ -140,13 +143,19 @@ function expandFields(fileName: string, fields: AuthField[], depth: number, opti
       const result = expandFileTokens(fileName, token.fileRef, depth + 1, options);
       tokens.push(...result.tokens);
       if (result.error) {
-        if (tokens.length > 0) expanded.push({ ...field, tokens });
+        if (tokens.length > 0) expanded.push(withTokens(field, tokens));
         return { fields: expanded, error: result.error };
       }
     }
-    if (tokens.length > 0) expanded.push({ ...field, tokens });
+    if (tokens.length > 0) expanded.push(withTokens(field, tokens));
   }
   return { fields: expanded, error: null };
+}
+
+/** The field with other tokens, at the same place. (Not a spread: a field makes its span when
+ *  asked, and a spread copies no getter.) */
+function withTokens(field: AuthField, tokens: AuthToken[]): AuthField {
+  return { tokens, span: field.span };
 }
 
 /** tokenize_expand_file: every token of every line of the file, in order. */

@@ -517,21 +517,27 @@ function directiveProblem(directive: Directive, text: string, severity: 1 | 2): 
   return { ruleId: null, severity, message: text, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
 }
 
-/** The directives in a file's comments. */
+/** The directives in a file's comments. Most comments are prose: only one naming the tool can
+ *  be a directive, and only then is its span made (a setting line makes its spans when asked). */
 function directivesOf(cluster: ClusterView, filePath: string): Directive[] {
-  const comments: { text: string; span: Span }[] = [];
+  const directives: Directive[] = [];
   const conf = cluster.confFile(filePath);
   if (conf) {
     for (const line of conf.document.lines) {
-      if (line.kind !== "blank" && line.comment !== null && line.commentSpan !== null) comments.push({ text: line.comment, span: line.commentSpan });
+      if (line.kind === "blank" || line.comment === null || !line.comment.includes("pgconf-lint-")) continue;
+      const directive = parseDirective(line.comment, line.commentSpan!);
+      if (directive) directives.push(directive);
     }
   }
   const auth = cluster.hbaFiles.find((file) => file.path === filePath)?.document ?? cluster.identFiles.find((file) => file.path === filePath)?.document;
   if (auth) {
-    for (const line of auth.lines) if (line.comment) comments.push(line.comment);
+    for (const line of auth.lines) {
+      if (!line.comment?.text.includes("pgconf-lint-")) continue;
+      const directive = parseDirective(line.comment.text, line.comment.span);
+      if (directive) directives.push(directive);
+    }
   }
-  // Most comments are prose: only one naming the tool can be a directive.
-  return comments.flatMap((comment) => (comment.text.includes("pgconf-lint-") ? (parseDirective(comment.text, comment.span) ?? []) : []));
+  return directives;
 }
 
 function emptyResult(filePath: string, kind: FileKind): LintResult {

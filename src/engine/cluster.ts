@@ -83,6 +83,14 @@ export interface AuthFileProblem {
   relative: boolean;
 }
 
+/** What the target version's catalog says about a name. */
+interface NameFacts {
+  /** The name in lower case (names compare case-insensitively, as guc.c does). */
+  key: string;
+  parameter: CatalogParameter | undefined;
+  known: boolean;
+}
+
 export class ClusterView {
   readonly catalog: LoadedCatalog;
   /** Settings in the order the server reads them (includes expanded where they stand). */
@@ -101,6 +109,9 @@ export class ClusterView {
   readonly identOrder: AuthSequence<IdentFile, IdentRecord>[] = [];
   private readonly lastByKey = new Map<string, SettingEntry>();
   private readonly allByKey = new Map<string, SettingEntry[]>();
+  /** The catalog's answers by name as written: every rule asks about every setting's name, and
+   *  a hit on the same string is much cheaper than folding its case and hashing the result. */
+  private readonly namesAsWritten = new Map<string, NameFacts>();
 
   constructor(
     readonly pgVersion: PgVersion,
@@ -118,9 +129,19 @@ export class ClusterView {
     return this.confFiles.find((file) => !file.isAutoConf);
   }
 
+  private facts(name: string): NameFacts {
+    let facts = this.namesAsWritten.get(name);
+    if (facts === undefined) {
+      const key = asciiLowerCase(name);
+      facts = { key, parameter: lookupParameter(this.catalog, key), known: isKnownParameter(this.catalog, key) };
+      this.namesAsWritten.set(name, facts);
+    }
+    return facts;
+  }
+
   addSetting(file: ConfFile, line: ConfSettingLine): void {
-    const key = asciiLowerCase(line.name);
-    const entry: SettingEntry = { file, line, key, parameter: lookupParameter(this.catalog, key) };
+    const { key, parameter } = this.facts(line.name);
+    const entry: SettingEntry = { file, line, key, parameter };
     this.settings.push(entry);
     this.lastByKey.set(key, entry);
     const all = this.allByKey.get(key);
@@ -130,25 +151,25 @@ export class ClusterView {
 
   /** The line that sets the parameter's effective value (the last one read), if any. */
   effective(name: string): SettingEntry | undefined {
-    return this.lastByKey.get(asciiLowerCase(name));
+    return this.lastByKey.get(this.facts(name).key);
   }
 
   /** Every line that sets the parameter, in reading order. */
   occurrences(name: string): SettingEntry[] {
-    return [...(this.allByKey.get(asciiLowerCase(name)) ?? [])];
+    return [...(this.allByKey.get(this.facts(name).key) ?? [])];
   }
 
   /** The effective value: the last line's, else the built-in default (pg_settings.boot_val). */
   effectiveValue(name: string): string | undefined {
-    return this.effective(name)?.line.value ?? lookupParameter(this.catalog, name)?.bootVal ?? undefined;
+    return this.effective(name)?.line.value ?? this.parameter(name)?.bootVal ?? undefined;
   }
 
   isKnown(name: string): boolean {
-    return isKnownParameter(this.catalog, name);
+    return this.facts(name).known;
   }
 
   parameter(name: string): CatalogParameter | undefined {
-    return lookupParameter(this.catalog, name);
+    return this.facts(name).parameter;
   }
 
   /** Each top pg_hba.conf with its records in the order the server reads them: the records of

@@ -127,11 +127,18 @@ class LineFailure {
  * Follows parse_hba_line step by step; the first failure ends the reading.
  */
 export function parseHbaRecord(line: AuthLine, fields: AuthField[], options: HbaParseOptions = {}): HbaRecord {
-  const ctx: RecordContext = {
+  return readRecordLine(line, fields, recordContext(options));
+}
+
+function recordContext(options: HbaParseOptions): RecordContext {
+  return {
     pgVersion: options.pgVersion ?? DEFAULT_PG_VERSION,
     sslEnabled: options.sslEnabled ?? true,
     oauthValidatorLibraries: options.oauthValidatorLibraries ?? "",
   };
+}
+
+function readRecordLine(line: AuthLine, fields: AuthField[], ctx: RecordContext): HbaRecord {
   const record: HbaRecord = {
     line,
     lineNumber: line.lineNumber,
@@ -195,10 +202,9 @@ function readRecord(record: HbaRecord, fields: AuthField[], ctx: RecordContext):
     const addressField = fields[++index];
     if (!addressField) fail("end-of-line before IP address specification");
     if (addressField.tokens.length > 1) fail("multiple values specified for host address");
-    const netmaskField = fields[index + 1];
-    const { address, usedNetmask } = readAddress(addressField.tokens[0]!, netmaskField);
+    const address = readAddress(addressField.tokens[0]!, fields[index + 1]);
     record.address = address;
-    if (usedNetmask) index++;
+    if (address.kind === "ip" && address.netmaskToken !== null) index++;
   }
 
   const methodField = fields[++index];
@@ -207,8 +213,7 @@ function readRecord(record: HbaRecord, fields: AuthField[], ctx: RecordContext):
   const methodToken = methodField.tokens[0]!;
   record.methodToken = methodToken;
   const method = methodToken.value;
-  const knownMethods = ctx.pgVersion >= 18 ? [...METHODS_ALL_VERSIONS, "oauth"] : METHODS_ALL_VERSIONS;
-  if (!knownMethods.includes(method)) fail(`invalid authentication method "${method}"`);
+  if (!METHODS_ALL_VERSIONS.includes(method) && !(ctx.pgVersion >= 18 && method === "oauth")) fail(`invalid authentication method "${method}"`);
   if (METHODS_NOT_IN_BUILD.has(method)) fail(`invalid authentication method "${method}": not supported by this build`);
   const authMethod = typeName === "local" && method === "ident" ? "peer" : method;
   record.authMethod = authMethod;
@@ -219,8 +224,8 @@ function readRecord(record: HbaRecord, fields: AuthField[], ctx: RecordContext):
   const settings = defaultAuthSettings(authMethod);
   record.settings = settings;
   const optionContext: OptionContext = { pgVersion: ctx.pgVersion, connectionType: typeName, method: authMethod };
-  for (const field of fields.slice(index + 1)) {
-    for (const token of field.tokens) {
+  for (let f = index + 1; f < fields.length; f++) {
+    for (const token of fields[f]!.tokens) {
       const equals = token.value.indexOf("=");
       if (equals === -1) fail(`authentication option not in name=value format: ${token.value}`);
       const option = { name: token.value.slice(0, equals), value: token.value.slice(equals + 1), token };
@@ -244,23 +249,23 @@ function checkRegexes(tokens: AuthToken[], pgVersion: number): void {
   }
 }
 
-function readAddress(token: AuthToken, netmaskField: AuthField | undefined): { address: HbaAddress; usedNetmask: boolean } {
-  for (const keyword of ["all", "samehost", "samenet"] as const) {
-    if (isKeywordToken(token, keyword)) return { address: { kind: keyword, token }, usedNetmask: false };
-  }
+/** The ADDRESS field's token (and the NETMASK field, which an IP address without a CIDR mask
+ *  takes: then the result has a netmaskToken). */
+function readAddress(token: AuthToken, netmaskField: AuthField | undefined): HbaAddress {
+  if (!token.quoted && (token.value === "all" || token.value === "samehost" || token.value === "samenet")) return { kind: token.value, token };
   const text = token.value;
   const slash = text.indexOf("/");
   const hostText = slash === -1 ? text : text.slice(0, slash);
   const ip = parseNumericHost(hostText);
   if (!ip) {
     if (slash !== -1) fail(`specifying both host name and CIDR mask is invalid: "${text}"`);
-    return { address: { kind: "hostname", token, name: hostText, suffixMatch: hostText.startsWith(".") }, usedNetmask: false };
+    return { kind: "hostname", token, name: hostText, suffixMatch: hostText.startsWith(".") };
   }
   if (slash !== -1) {
     const mask = cidrMask(text.slice(slash + 1), ip.family);
     if (!mask) fail(`invalid CIDR mask in address "${text}"`);
     const prefixLength = mask.bytes.reduce((bits, byte) => bits + popCount(byte), 0);
-    return { address: { kind: "ip", token, address: ip, mask, prefixLength, netmaskToken: null }, usedNetmask: false };
+    return { kind: "ip", token, address: ip, mask, prefixLength, netmaskToken: null };
   }
   if (!netmaskField) fail("end-of-line before netmask specification");
   if (netmaskField.tokens.length > 1) fail("multiple values specified for netmask");
@@ -268,7 +273,7 @@ function readAddress(token: AuthToken, netmaskField: AuthField | undefined): { a
   const mask = parseNumericHost(netmaskToken.value);
   if (!mask) fail(`invalid IP mask "${netmaskToken.value}": Name or service not known`);
   if (mask.family !== ip.family) fail("IP address and mask do not match");
-  return { address: { kind: "ip", token, address: ip, mask, prefixLength: null, netmaskToken }, usedNetmask: true };
+  return { kind: "ip", token, address: ip, mask, prefixLength: null, netmaskToken };
 }
 
 function popCount(byte: number): number {
@@ -302,11 +307,12 @@ export function parseHba(input: string | SourceText, options: HbaParseOptions = 
 function buildDocument(file: AuthFile, options: HbaParseOptions): HbaDocument {
   const includes: AuthInclude[] = [];
   const records: HbaRecord[] = [];
+  const ctx = recordContext(options);
   for (const line of file.lines) {
     if (!isContentLine(line)) continue;
     const include = includeDirective(line, file.pgVersion);
     if (include) includes.push(include);
-    else records.push(parseHbaRecord(line, line.fields, options));
+    else records.push(readRecordLine(line, line.fields, ctx));
   }
   const source = file.source;
   return {

@@ -75,15 +75,17 @@ export default defineRule({
         const prefix = address.prefixLength;
         const hostPrefix = address.address.bytes.length * 8;
         const token = address.token;
+        // A token makes its span when asked: once.
+        const span = token.span;
         const data = { address: token.text, network, prefix, host, hostPrefix };
         context.report({
           messageId: "hostBits",
           data,
           filePath: file.path,
-          span: token.span,
+          span,
           suggestions: [
-            { messageId: "useNetwork", data, edits: [{ range: [token.span.start, token.span.end], text: `${network}/${prefix}` }] },
-            { messageId: "useHost", data, edits: [{ range: [token.span.start, token.span.end], text: `${host}/${hostPrefix}` }] },
+            { messageId: "useNetwork", data, edits: [{ range: [span.start, span.end], text: `${network}/${prefix}` }] },
+            { messageId: "useHost", data, edits: [{ range: [span.start, span.end], text: `${host}/${hostPrefix}` }] },
           ],
         });
       }

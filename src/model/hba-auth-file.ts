@@ -171,7 +171,7 @@ class ScannedToken implements AuthToken {
     readonly value: string,
     readonly quoted: boolean,
     readonly fileRef: string | null,
-    private readonly source: SourceText,
+    readonly source: SourceText,
     readonly start: number,
     readonly end: number,
   ) {}
@@ -181,16 +181,15 @@ class ScannedToken implements AuthToken {
   }
 }
 
+/** A field of the file as read: its tokens are the scanned ones (never empty), whose offsets
+ *  give its span. */
 class ScannedField implements AuthField {
-  constructor(
-    readonly tokens: AuthToken[],
-    private readonly source: SourceText,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
+  constructor(readonly tokens: ScannedToken[]) {}
 
   get span(): Span {
-    return this.source.span(this.start, this.end);
+    const tokens = this.tokens;
+    const first = tokens[0]!;
+    return first.source.span(first.start, tokens[tokens.length - 1]!.end);
   }
 }
 
@@ -237,7 +236,7 @@ export function readAuthFile(input: string | SourceText, options: AuthFileOption
     for (let f = 0; f < scanner.fieldCount; f++) {
       const first = scanner.fieldTokenStart[f]!;
       const last = f + 1 < scanner.fieldCount ? scanner.fieldTokenStart[f + 1]! : scanner.tokenCount;
-      const tokens = new Array<AuthToken>(last - first);
+      const tokens = new Array<ScannedToken>(last - first);
       for (let t = first; t < last; t++) {
         const start = scanner.tokenStart[t]!;
         const end = scanner.tokenEnd[t]!;
@@ -246,7 +245,7 @@ export function readAuthFile(input: string | SourceText, options: AuthFileOption
         const fileRef = tokenText.charCodeAt(0) !== 0x22 && value.length > 1 && value.startsWith("@") ? value.slice(1) : null;
         tokens[t - first] = new ScannedToken(tokenText, value, tokenText.includes('"'), fileRef, source, start, end);
       }
-      fields[f] = new ScannedField(tokens, source, scanner.tokenStart[first]!, scanner.tokenEnd[last - 1]!);
+      fields[f] = new ScannedField(tokens);
     }
     const comment = scanner.commentStart === -1 ? null : new ScannedComment(text.slice(scanner.commentStart, scanner.commentEnd), source, scanner.commentStart, scanner.commentEnd);
     const line = new ScannedLine(scanner.lineNumber, fields, comment, source, scanner.start, scanner.end);

@@ -1,6 +1,6 @@
 // The same parameter set twice in one file: the last line wins (guc-file.l reads top to bottom),
 // so the earlier line does nothing, which is easy to miss when editing the earlier one.
-import { asciiLowerCase, defineRule } from "../src/rule-api";
+import { defineRule } from "../src/rule-api";
 import type { ConfSettingLine } from "../src/rule-api";
 
 export default defineRule({
@@ -26,7 +26,7 @@ export default defineRule({
     for (const file of context.cluster.confFiles) {
       const byName = new Map<string, ConfSettingLine[]>();
       for (const line of file.document.settings) {
-        const key = asciiLowerCase(line.name);
+        const key = context.cluster.key(line.name);
         const lines = byName.get(key);
         if (lines) lines.push(line);
         else byName.set(key, [line]);

@@ -1,7 +1,7 @@
 // Names the target version does not know: guc.c refuses to start on an unknown plain name
 // ("unrecognized configuration parameter"); a dotted name under the prefix of a loaded module
 // that the module does not define is dropped (15+ with a warning, before silently).
-import { addedInLaterVersion, checkValue, defineRule, parseIntWithUnits, quoteValue, removedParameter, suggestParameterNames } from "../src/rule-api";
+import { addedInLaterVersion, checkValue, defineRule, parseIntWithUnits, quoteValue, suggestParameterNames } from "../src/rule-api";
 import type { ClusterView, ConfSettingLine, Edit, RuleContext } from "../src/rule-api";
 
 const BOM = "\uFEFF";
@@ -129,8 +129,9 @@ export default defineRule({
   },
   check(context) {
     const cluster = context.cluster;
-    const setAnywhere = new Map<string, number>();
-    for (const file of cluster.confFiles) for (const line of file.document.settings) setAnywhere.set(line.name.toLowerCase(), (setAnywhere.get(line.name.toLowerCase()) ?? 0) + 1);
+    // How many lines set each name: only a rename's fix asks.
+    let setAnywhere: Map<string, number> | undefined;
+    const settingCounts = () => (setAnywhere ??= countSettings(cluster));
     const modules = modulesOf(cluster.catalog);
 
     for (const file of cluster.confFiles) {
@@ -149,18 +150,18 @@ export default defineRule({
             continue;
           }
         }
-        const removed = removedParameter(name, context.pgVersion);
+        const removed = cluster.removed(name);
         if (isKnown(cluster, name)) {
           // A hidden alias of a renamed parameter (ssl_ecdh_curve on 18).
           if (removed?.replacement) {
-            const rename = renameFix(cluster, line, removed.replacement, setAnywhere);
+            const rename = renameFix(cluster, line, removed.replacement, settingCounts());
             report("renamedAlias", { removedIn: removed.removedIn, replacement: removed.replacement, advice: rename?.advice ?? ` Write ${removed.replacement} instead.` }, nonEmpty(rename?.edits));
           }
           continue;
         }
         if (removed) {
           if (removed.replacement) {
-            const rename = isKnown(cluster, removed.replacement) ? renameFix(cluster, line, removed.replacement, setAnywhere) : undefined;
+            const rename = isKnown(cluster, removed.replacement) ? renameFix(cluster, line, removed.replacement, settingCounts()) : undefined;
             report("removedReplaced", { removedIn: removed.removedIn, replacement: removed.replacement, note: removed.note, advice: rename?.advice ?? "" }, nonEmpty(rename?.edits));
           } else {
             // ALTER SYSTEM owns postgresql.auto.conf: it is not edited by hand.
@@ -183,6 +184,18 @@ export default defineRule({
     }
   },
 });
+
+/** The number of lines setting each name (in lower case) in the tree. */
+function countSettings(cluster: ClusterView): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const file of cluster.confFiles) {
+    for (const line of file.document.settings) {
+      const lower = line.name.toLowerCase();
+      counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
 
 const modulesByCatalog = new WeakMap<object, Set<string>>();
 

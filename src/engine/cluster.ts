@@ -4,8 +4,8 @@
 // postgresql.conf or named by hba_file / ident_file, with the files they include from 16 on).
 import path = require("node:path");
 import { asciiLowerCase } from "../ascii";
-import { isKnownParameter, loadCatalog, lookupParameter } from "../catalog";
-import type { CatalogParameter, LoadedCatalog } from "../catalog";
+import { isKnownParameter, loadCatalog, lookupParameter, removedParameter } from "../catalog";
+import type { CatalogParameter, LoadedCatalog, RemovedParameter } from "../catalog";
 import type { FileKind } from "../kinds";
 import type { ConfDocument, ConfIncludeLine, ConfSettingLine } from "../model/conf";
 import type { HbaDocument, HbaRecord } from "../model/hba";
@@ -89,6 +89,8 @@ interface NameFacts {
   key: string;
   parameter: CatalogParameter | undefined;
   known: boolean;
+  /** removedParameter's answer (null: not removed), when asked. */
+  removed?: RemovedParameter | null;
 }
 
 export class ClusterView {
@@ -108,7 +110,8 @@ export class ClusterView {
   /** Each top pg_ident.conf's records in the server's order. */
   readonly identOrder: AuthSequence<IdentFile, IdentRecord>[] = [];
   private readonly lastByKey = new Map<string, SettingEntry>();
-  private readonly allByKey = new Map<string, SettingEntry[]>();
+  /** Made when occurrences() is first asked (no built-in rule does). */
+  private allByKey: Map<string, SettingEntry[]> | undefined;
   /** The catalog's answers by name as written: every rule asks about every setting's name, and
    *  a hit on the same string is much cheaper than folding its case and hashing the result. */
   private readonly namesAsWritten = new Map<string, NameFacts>();
@@ -144,9 +147,7 @@ export class ClusterView {
     const entry: SettingEntry = { file, line, key, parameter };
     this.settings.push(entry);
     this.lastByKey.set(key, entry);
-    const all = this.allByKey.get(key);
-    if (all) all.push(entry);
-    else this.allByKey.set(key, [entry]);
+    this.allByKey = undefined;
   }
 
   /** The line that sets the parameter's effective value (the last one read), if any. */
@@ -156,6 +157,14 @@ export class ClusterView {
 
   /** Every line that sets the parameter, in reading order. */
   occurrences(name: string): SettingEntry[] {
+    if (!this.allByKey) {
+      this.allByKey = new Map();
+      for (const entry of this.settings) {
+        const all = this.allByKey.get(entry.key);
+        if (all) all.push(entry);
+        else this.allByKey.set(entry.key, [entry]);
+      }
+    }
     return [...(this.allByKey.get(this.facts(name).key) ?? [])];
   }
 
@@ -166,6 +175,18 @@ export class ClusterView {
 
   isKnown(name: string): boolean {
     return this.facts(name).known;
+  }
+
+  /** The name in lower case: the key of settings, as guc.c compares names. */
+  key(name: string): string {
+    return this.facts(name).key;
+  }
+
+  /** If the name left pg_settings at or before the target version: see removedParameter. */
+  removed(name: string): RemovedParameter | undefined {
+    const facts = this.facts(name);
+    if (facts.removed === undefined) facts.removed = removedParameter(facts.key, this.pgVersion) ?? null;
+    return facts.removed ?? undefined;
   }
 
   parameter(name: string): CatalogParameter | undefined {

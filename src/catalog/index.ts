@@ -41,13 +41,17 @@ export function loadCatalog(version: number): LoadedCatalog {
   return catalog;
 }
 
+// The index's keys are in lower case, and so are most names as written: a name found as it is
+// needs no case folding (which costs more than the lookup).
+
 /** The parameter a name sets (names compare case-insensitively, as guc.c does). */
 export function lookupParameter(catalog: LoadedCatalog, name: string): CatalogParameter | undefined {
-  return catalog.byName.get(asciiLowerCase(name));
+  return catalog.byName.get(name) ?? catalog.byName.get(asciiLowerCase(name));
 }
 
 /** True when the server knows the name: listed in pg_settings, or hidden (aliases, NO_SHOW_ALL). */
 export function isKnownParameter(catalog: LoadedCatalog, name: string): boolean {
+  if (catalog.byName.has(name)) return true;
   const lower = asciiLowerCase(name);
   return catalog.byName.has(lower) || catalog.hidden.has(lower);
 }
@@ -55,6 +59,8 @@ export function isKnownParameter(catalog: LoadedCatalog, name: string): boolean 
 /** If `name` left pg_settings at or before `version`: when, and what replaced it. The server
  *  may still accept such a name as a hidden alias (`ssl_ecdh_curve` on 18): see isKnownParameter. */
 export function removedParameter(name: string, version: number): RemovedParameter | undefined {
+  // A name of the target version, as it is: in lower case already.
+  if (loadCatalog(version).byName.has(name)) return REMOVED_BEFORE_10_BY_NAME.get(name);
   const lower = asciiLowerCase(name);
   const early = REMOVED_BEFORE_10_BY_NAME.get(lower);
   if (early) return early;

@@ -122,12 +122,12 @@ export class ConfDocument {
     return this.settingLines!;
   }
 
-  private lowerSettingNames: Set<string> | undefined;
-
-  /** Whether a setting line names the parameter (names compared as guc.c does: ASCII case folded). */
+  /** Whether a setting line names the parameter (names compared as guc.c does: ASCII case folded).
+   *  A few rules ask, about a parameter no line sets: a scan that folds the case only of names
+   *  of the same length costs less than a set of every name folded. */
   setsParameter(name: string): boolean {
-    this.lowerSettingNames ??= new Set(this.settings.map((line) => asciiLowerCase(line.name)));
-    return this.lowerSettingNames.has(asciiLowerCase(name));
+    const lower = asciiLowerCase(name);
+    return this.settings.some((line) => line.name.length === lower.length && asciiLowerCase(line.name) === lower);
   }
 
   /** The include directives, in order. */
@@ -161,7 +161,11 @@ export function parseConf(input: string | SourceText, options: { fileName?: stri
 
 const VALUE_KINDS: Partial<Record<ConfTokenKind, ConfValueKind>> = { String: "string", Id: "id", Integer: "integer", Real: "real", UnquotedString: "unquoted" };
 
-function includeDirectiveOf(lowerName: string): ConfIncludeDirective | null {
+/** The include directive a name is (guc_name_compare folds ASCII case only), or null. */
+function includeDirectiveOf(name: string): ConfIncludeDirective | null {
+  // Most names are settings: fold the case only of a name as long as a directive's.
+  if (name.length !== 7 && name.length !== 11 && name.length !== 17) return null;
+  const lowerName = asciiLowerCase(name);
   return lowerName === "include" || lowerName === "include_if_exists" || lowerName === "include_dir" ? lowerName : null;
 }
 
@@ -311,8 +315,7 @@ class LineBuilder {
       commentStart: comment === null ? -1 : scanner.commentStart,
       commentEnd,
     };
-    // guc_name_compare folds ASCII case only.
-    const directive = includeDirectiveOf(asciiLowerCase(name));
+    const directive = includeDirectiveOf(name);
     if (directive) return new IncludeLine(this.source, offsets, name, value, rawValue, valueKind, comment, directive);
     return new SettingLine(this.source, offsets, name, value, rawValue, valueKind, comment);
   }

@@ -145,11 +145,14 @@ class EntryCollector {
   /** ParseConfigFp at DEBUG level: includes are read where they stand; the first syntax error ends the file. */
   private parseDocument(document: ConfDocument, absPath: string, depth: number): boolean {
     let ok = true;
-    for (const line of document.lines) {
+    // One model line per physical line: the line number is the index's, without making a span.
+    const lines = document.lines;
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
       if (line.kind === "setting") {
-        this.entries.push({ file: absPath, line: line.span.line, setting: line, name: line.name, value: line.value, error: null, ignore: false, applied: false });
+        this.entries.push({ file: absPath, line: index + 1, setting: line, name: line.name, value: line.value, error: null, ignore: false, applied: false });
       } else if (line.kind === "include") {
-        const lineNumber = line.span.line;
+        const lineNumber = index + 1;
         const included =
           line.directive === "include_dir"
             ? this.parseDirectory(line.path, absPath, lineNumber, depth + 1)

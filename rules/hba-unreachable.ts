@@ -43,13 +43,13 @@ function userKey(token: AuthToken, pgVersion: number): string | null {
 }
 
 /** `replication` matches only physical replication connections, which `all` does not match. */
-function databaseCovered(key: string, earlier: ReadonlySet<string>): boolean {
-  if (key === "replication") return earlier.has("replication");
-  return earlier.has("all") || earlier.has(key);
+function databaseCovered(key: string, earlier: readonly string[]): boolean {
+  if (key === "replication") return earlier.includes("replication");
+  return earlier.includes("all") || earlier.includes(key);
 }
 
-function userCovered(key: string, earlier: ReadonlySet<string>): boolean {
-  return earlier.has("all") || earlier.has(key);
+function userCovered(key: string, earlier: readonly string[]): boolean {
+  return earlier.includes("all") || earlier.includes(key);
 }
 
 interface Entry {
@@ -58,8 +58,10 @@ interface Entry {
   filePath: string;
   /** Its position in the server's reading order. */
   order: number;
-  databases: Set<string>;
-  users: Set<string>;
+  /** The keys of its DATABASE and USER tokens, each once, in field order (a field holds a few
+   *  tokens: a list is smaller and quicker than a set). */
+  databases: string[];
+  users: string[];
 }
 
 /** Earlier records with one address shape, indexed by their database and user keys. */
@@ -74,12 +76,14 @@ class Bucket {
 
   /** The entries that can cover a record whose first database and user keys are these: the
    *  shorter of the two candidate lists (each in file order). */
-  candidates(database: string, user: string): Entry[][] {
-    const byDatabase = database === "replication" ? [this.byDatabase.get("replication")] : [this.byDatabase.get(database), this.byDatabase.get("all")];
-    const byUser = [this.byUser.get(user), this.byUser.get("all")];
-    const size = (lists: (Entry[] | undefined)[]): number => lists.reduce((sum, list) => sum + (list?.length ?? 0), 0);
-    const chosen = size(byDatabase) <= size(byUser) ? byDatabase : byUser;
-    return chosen.filter((list): list is Entry[] => list !== undefined);
+  candidates(database: string, user: string): (Entry[] | undefined)[] {
+    const byDatabase = this.byDatabase.get(database);
+    const allDatabases = database === "replication" ? undefined : this.byDatabase.get("all");
+    const byUser = this.byUser.get(user);
+    const allUsers = this.byUser.get("all");
+    const databaseCount = (byDatabase?.length ?? 0) + (allDatabases?.length ?? 0);
+    const userCount = (byUser?.length ?? 0) + (allUsers?.length ?? 0);
+    return databaseCount <= userCount ? [byDatabase, allDatabases] : [byUser, allUsers];
   }
 }
 
@@ -101,6 +105,11 @@ function leadingOnes(bytes: number[]): number {
 }
 
 function prefixKey(family: number, prefix: number, bytes: number[]): string {
+  if (family === 4) {
+    // The masked address as one number: one conversion instead of four.
+    const masked = prefix === 0 ? 0 : ((((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0) & (0xffffffff << (32 - prefix))) >>> 0;
+    return `4/${prefix}/${masked}`;
+  }
   let key = `${family}/${prefix}/`;
   for (let i = 0; i < bytes.length; i++) {
     const bits = Math.max(0, Math.min(8, prefix - i * 8));
@@ -135,22 +144,28 @@ class TypeIndex {
 
   /** The buckets whose records may match every address `address` matches. */
   lookup(address: HbaAddress | null): Bucket[] {
-    const keys: string[] = [];
-    if (address === null) keys.push("local");
+    const found: Bucket[] = [];
+    const add = (key: string): void => {
+      const bucket = this.buckets.get(key);
+      if (bucket) found.push(bucket);
+    };
+    if (address === null) add("local");
     else {
-      keys.push("all");
-      if (address.kind === "samehost") keys.push("samehost", "samenet");
-      else if (address.kind === "samenet") keys.push("samenet");
-      else if (address.kind === "hostname") keys.push(`hostname:${address.name.toLowerCase()}`);
+      add("all");
+      if (address.kind === "samehost") {
+        add("samehost");
+        add("samenet");
+      } else if (address.kind === "samenet") add("samenet");
+      else if (address.kind === "hostname") add(`hostname:${address.name.toLowerCase()}`);
       else if (address.kind === "ip") {
-        keys.push("odd-mask");
+        add("odd-mask");
         const fixed = leadingOnes(address.mask.bytes);
         for (const prefix of this.prefixes.get(address.address.family) ?? []) {
-          if (prefix <= fixed) keys.push(prefixKey(address.address.family, prefix, address.address.bytes));
+          if (prefix <= fixed) add(prefixKey(address.address.family, prefix, address.address.bytes));
         }
       }
     }
-    return keys.flatMap((key) => this.buckets.get(key) ?? []);
+    return found;
   }
 }
 
@@ -184,13 +199,13 @@ function addressCovers(earlier: HbaAddress | null, later: HbaAddress | null): bo
   return earlier.kind === "ip" && later.kind === "ip" && ipNetworkCovers(earlier, later);
 }
 
-function keysOf(tokens: AuthToken[] | null, keyOf: (token: AuthToken, pgVersion: number) => string | null, pgVersion: number): { keys: Set<string>; complete: boolean } {
-  const keys = new Set<string>();
+function keysOf(tokens: AuthToken[] | null, keyOf: (token: AuthToken, pgVersion: number) => string | null, pgVersion: number): { keys: string[]; complete: boolean } {
+  const keys: string[] = [];
   let complete = true;
   for (const token of tokens ?? []) {
     const key = keyOf(token, pgVersion);
     if (key === null) complete = false;
-    else keys.add(key);
+    else if (!keys.includes(key)) keys.push(key);
   }
   return { keys, complete };
 }
@@ -228,7 +243,9 @@ export default defineRule({
       // A file included twice is read twice: its second copy is never used, but it is the
       // same text, judged once.
       const seen = new Set<HbaRecord>();
-      for (const [order, { file, record }] of sequence.records.entries()) {
+      const records = sequence.records;
+      for (let order = 0; order < records.length; order++) {
+        const { file, record } = records[order]!;
         if (seen.has(record)) continue;
         seen.add(record);
         if (!canMatch(record) || record.connectionType === null) continue;
@@ -236,7 +253,7 @@ export default defineRule({
         const databases = keysOf(record.databases, databaseKey, pgVersion);
         const users = keysOf(record.users, userKey, pgVersion);
         const entry: Entry = { record, filePath: file.path, order, databases: databases.keys, users: users.keys };
-        if (databases.complete && users.complete && databases.keys.size > 0 && users.keys.size > 0) {
+        if (databases.complete && users.complete && databases.keys.length > 0 && users.keys.length > 0) {
           const cover = findCover(entry, indexes);
           if (cover) {
             const sameMethod = methodPart(cover.record) === methodPart(record);
@@ -252,7 +269,7 @@ export default defineRule({
             continue;
           }
         }
-        if (databases.keys.size === 0 || users.keys.size === 0) continue;
+        if (databases.keys.length === 0 || users.keys.length === 0) continue;
         let index = indexes.get(type);
         if (!index) indexes.set(type, (index = new TypeIndex()));
         index.add(entry, record.address);
@@ -264,14 +281,15 @@ export default defineRule({
 /** The first earlier record that matches every connection `later` matches, if any. */
 function findCover(later: Entry, indexes: Map<ConnType, TypeIndex>): Entry | undefined {
   const record = later.record;
-  const firstDatabase = later.databases.values().next().value!;
-  const firstUser = later.users.values().next().value!;
+  const firstDatabase = later.databases[0]!;
+  const firstUser = later.users[0]!;
   let best: Entry | undefined;
   for (const type of COVERING_TYPES[record.connectionType as ConnType]) {
     const index = indexes.get(type);
     if (!index) continue;
     for (const bucket of index.lookup(record.address)) {
       for (const list of bucket.candidates(firstDatabase, firstUser)) {
+        if (!list) continue;
         for (const candidate of list) {
           // Lists are in reading order: nothing after the best so far can improve on it.
           if (best && candidate.order >= best.order) break;

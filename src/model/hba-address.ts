@@ -123,13 +123,15 @@ export function parseInet6(text: string): number[] | null {
  *  A zone ("%eth0") is accepted whatever interface it names: the linter cannot know the
  *  server's interfaces (the server takes an unknown one for a host name). */
 export function parseNumericHost(text: string): IpAddress | null {
+  // The model keeps the address: a copy holds its 4 or 16 bytes, where an array grown by push
+  // or spread keeps room for more.
   const v4 = parseInetAton(text);
-  if (v4) return v4;
+  if (v4) return { family: 4, bytes: v4.bytes.slice() };
   const percent = text.indexOf("%");
   const address = percent === -1 ? text : text.slice(0, percent);
   if (percent !== -1 && percent === text.length - 1) return null;
   const v6 = parseInet6(address);
-  return v6 ? { family: 6, bytes: v6 } : null;
+  return v6 ? { family: 6, bytes: v6.slice() } : null;
 }
 
 /** C strtol(s, &end, 10) must consume the whole (non-empty) string: leading whitespace and a
@@ -146,13 +148,22 @@ export function cidrMask(bitsText: string, family: IpFamily): IpAddress | null {
   const bits = strtolWhole(bitsText);
   const maxBits = family === 4 ? 32 : 128;
   if (bits === null || bits < 0 || bits > maxBits) return null;
-  const bytes: number[] = [];
-  for (let i = 0; i < maxBits / 8; i++) {
-    const inByte = Math.max(0, Math.min(8, bits - i * 8));
-    bytes.push((0xff << (8 - inByte)) & 0xff);
+  const key = family * 1000 + bits;
+  let mask = sharedMasks.get(key);
+  if (!mask) {
+    const bytes = new Array<number>(maxBits / 8);
+    for (let i = 0; i < maxBits / 8; i++) {
+      const inByte = Math.max(0, Math.min(8, bits - i * 8));
+      bytes[i] = (0xff << (8 - inByte)) & 0xff;
+    }
+    sharedMasks.set(key, (mask = Object.freeze({ family, bytes: Object.freeze(bytes) as number[] })));
   }
-  return { family, bytes };
+  return mask;
 }
+
+/** One frozen mask per family and prefix length, shared by every record that writes it: a
+ *  file of thousands of records has a handful of them. */
+const sharedMasks = new Map<number, IpAddress>();
 
 /** inet_ntop as glibc writes it (the longest run of two or more zero groups becomes "::";
  *  IPv4-compatible and -mapped addresses end in a dotted quad). */

@@ -156,12 +156,14 @@ export function cidrMask(bitsText: string, family: IpFamily): IpAddress | null {
       const inByte = Math.max(0, Math.min(8, bits - i * 8));
       bytes[i] = (0xff << (8 - inByte)) & 0xff;
     }
-    sharedMasks.set(key, (mask = Object.freeze({ family, bytes: Object.freeze(bytes) as number[] })));
+    // The object is frozen; its bytes are not: V8 iterates a frozen array (for-of, every) on a
+    // slow path that allocates an iterator each time.
+    sharedMasks.set(key, (mask = Object.freeze({ family, bytes })));
   }
   return mask;
 }
 
-/** One frozen mask per family and prefix length, shared by every record that writes it: a
+/** One mask per family and prefix length, shared by every record that writes it (read only): a
  *  file of thousands of records has a handful of them. */
 const sharedMasks = new Map<number, IpAddress>();
 

@@ -8,6 +8,7 @@ import { parseNumericHost } from "../model/hba-address";
 import { isConnectionType } from "../model/hba-types";
 import type { HbaConnectionType } from "../model/hba-types";
 import { parseIdent } from "../model/ident";
+import { lineAtOffset } from "./line-at";
 import type { IdentDocument, IdentRecord } from "../model/ident";
 
 let lastHba: { text: string; version: number; fileName: string; document: HbaDocument } | null = null;
@@ -45,17 +46,7 @@ function isBlank(text: string): boolean {
 /** The logical line of `offset` (lines tile the text; the end of the text belongs to the last
  *  line unless that line ends in a line feed). */
 export function authLineAt(lines: readonly AuthLine[], text: string, offset: number): AuthLine | null {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const line = lines[mid]!;
-    if (offset < line.span.start) hi = mid - 1;
-    else if (offset >= line.span.end) lo = mid + 1;
-    else return line;
-  }
-  const last = lines[lines.length - 1];
-  return last && offset === text.length && last.span.end === offset && !text.endsWith("\n") ? last : null;
+  return lineAtOffset(lines, offset, !text.endsWith("\n")) ?? null;
 }
 
 export function positionIn(lines: readonly AuthLine[], text: string, offset: number): AuthPosition {

@@ -5,6 +5,7 @@ import type { CatalogParameter, ParamContext } from "../catalog";
 import { addedInLaterVersion, loadCatalog, lookupParameter, removedParameter, suggestParameterNames } from "../catalog";
 import { parseConf } from "../model/conf";
 import type { ConfLine } from "../model/conf";
+import { lineAtOffset } from "./line-at";
 
 /** A name in a conf text, and what it is. */
 export interface NameAt {
@@ -31,18 +32,10 @@ export function confLines(text: string): readonly ConfLine[] {
   return lastParsed.lines;
 }
 
-/** The physical line holding `offset` (binary search over the line spans). */
+/** The physical line holding `offset`; the end of the text is on the last line (a cursor after
+ *  its newline still hovers it). */
 export function lineAt(lines: readonly ConfLine[], offset: number): ConfLine | undefined {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const line = lines[mid]!;
-    if (offset < line.span.start) hi = mid - 1;
-    else if (offset >= line.span.end && !(mid === lines.length - 1 && offset === line.span.end)) lo = mid + 1;
-    else return line;
-  }
-  return undefined;
+  return lineAtOffset(lines, offset, true);
 }
 
 /** The parameter name under `offset`, in a setting line or a commented-out setting. */

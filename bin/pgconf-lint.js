@@ -60,7 +60,8 @@ function readCache({ source, identity }) {
 }
 
 /** Runs the bundle as Node runs a CommonJS module, compiled with the cache's data if given; with
- *  `writeCache`, writes the cache of what the run compiled when the process exits. */
+ *  `writeCache`, writes the cache of what the run compiled when the process exits, unless the
+ *  one it read was made from this very file and V8 took it. */
 function runBundle(bundleFile, cache, writeCache) {
   const { source } = bundleFile;
   const cachedData = cache?.data;
@@ -74,7 +75,7 @@ function runBundle(bundleFile, cache, writeCache) {
   const bundleRequire = (id) => bundleModule.require(id);
   bundleRequire.resolve = (request) => Module._resolveFilename(request, bundleModule);
   bundleRequire.cache = Module._cache;
-  if (writeCache) {
+  if (writeCache && !(cache?.checkedBy === "file identity" && !script.cachedDataRejected)) {
     // At exit, so that the cache holds the functions the run compiled, not only the top level.
     process.on("exit", () => {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
@@ -99,5 +100,4 @@ try {
   process.exit(2);
 }
 // scripts/build.mjs sets this to the cache's path to make the cache, on a run over examples/.
-const writeCache = process.env.PGCONF_LINT_WRITE_CODE_CACHE === cacheFile;
-runBundle(bundleFile, writeCache ? undefined : readCache(bundleFile), writeCache);
+runBundle(bundleFile, readCache(bundleFile), process.env.PGCONF_LINT_WRITE_CODE_CACHE === cacheFile);

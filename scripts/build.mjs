@@ -2,7 +2,6 @@
 // at start-up instead of hundreds (see docs/performance.md).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -49,13 +48,8 @@ const builds = await Promise.all([
 for (const { outputFiles } of builds) for (const { path: file, contents } of outputFiles) writeIfChanged(file, contents);
 
 // V8's code cache of dist/cli.js for this Node, which bin/pgconf-lint.js reads at start-up: made
-// by a run over the example cluster, so that it holds the functions linting runs. Its first line
-// (bin/pgconf-lint.js writes it) names the Node, the bundle's identity on disk and its digest.
+// by a run over the example cluster, so that it holds the functions linting runs. The loader
+// alone knows the cache's format: it keeps a cache that still fits and replaces one that does not.
 const codeCache = path.join(fs.realpathSync("dist"), "cli.js.cache");
-const digest = createHash("sha256").update(fs.readFileSync("dist/cli.js")).digest("hex");
-const header = fs.existsSync(codeCache) ? fs.readFileSync(codeCache).subarray(0, 512).toString("latin1").split("\n")[0].split(" ") : [];
-const current = header[3] === process.version && header[4] === process.arch && header[6] === digest;
-if (!current) {
-  spawnSync(process.execPath, ["bin/pgconf-lint.js", "examples/cluster"], { stdio: "ignore", env: { ...process.env, PGCONF_LINT_WRITE_CODE_CACHE: codeCache } });
-  if (!fs.existsSync(codeCache)) console.warn(`build: no code cache was written (${codeCache}); the CLI starts without it`);
-}
+spawnSync(process.execPath, ["bin/pgconf-lint.js", "examples/cluster"], { stdio: "ignore", env: { ...process.env, PGCONF_LINT_WRITE_CODE_CACHE: codeCache } });
+if (!fs.existsSync(codeCache)) console.warn(`build: no code cache was written (${codeCache}); the CLI starts without it`);

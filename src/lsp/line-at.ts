@@ -1,11 +1,9 @@
 // Which line of a parsed document holds an editor's offset: lines tile the text, so a binary
 // search over their spans finds it. The end of the text is the one offset no span holds; the
 // caller says whether it belongs to the last line.
-import type { Span } from "../source";
-
 /** The line whose span holds `offset`, or the last line when `offset` is its end and
  *  `endBelongsToLastLine`; else undefined. */
-export function lineAtOffset<Line extends { readonly span: Span }>(lines: readonly Line[], offset: number, endBelongsToLastLine: boolean): Line | undefined {
+export function lineAtOffset<Line extends { readonly span: { readonly start: number; readonly end: number } }>(lines: readonly Line[], offset: number, endBelongsToLastLine: boolean): Line | undefined {
   let lo = 0;
   let hi = lines.length - 1;
   while (lo <= hi) {

@@ -1,7 +1,10 @@
 // Where parse + lint spends its time on one file: lints it in a loop under V8's sampling profiler
 // (node:inspector) and prints the functions with the most self time, with their source places.
 //
-//   node scripts/run-ts.mjs scripts/profile.ts FILE [--kind=conf|hba|ident] [--ms=3000] [--rule=ID ...] [--top=25]
+//   node scripts/run-ts.mjs scripts/profile.ts FILE [--kind=conf|hba|ident] [--ms=3000] [--rule=ID ...] [--top=25] [--inclusive]
+//
+// --inclusive ranks functions by their total time (their own and their callees'), counting a
+// sample once per function however deep its recursion: which phase of the pipeline costs what.
 //
 // The default rules are on (the recommended preset), plus each --rule at "error".
 import * as fs from "node:fs";
@@ -15,6 +18,7 @@ import type { FileKind } from "../src/kinds";
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
 }
@@ -86,6 +90,30 @@ void (async () => {
     const { functionName, url, lineNumber } = node.callFrame;
     const key = `${functionName || "(anonymous)"} ${moduleOf(url, lineNumber)}`;
     bySelf.set(key, (bySelf.get(key) ?? 0) + hits);
+  }
+  if (args.includes("--inclusive")) {
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const childIds = new Set(profile.nodes.flatMap((node) => node.children ?? []));
+    const keyOf = (node: ProfileNode) => `${node.callFrame.functionName || "(anonymous)"} ${moduleOf(node.callFrame.url, node.callFrame.lineNumber)}`;
+    const inclusive = new Map<string, number>();
+    // Depth first from the roots, carrying the functions on the stack so that recursion counts once.
+    const walk = (node: ProfileNode, onStack: Set<string>): number => {
+      const key = keyOf(node);
+      const fresh = !onStack.has(key);
+      if (fresh) onStack.add(key);
+      let hits = node.hitCount ?? 0;
+      for (const child of node.children ?? []) hits += walk(byId.get(child)!, onStack);
+      if (fresh) {
+        onStack.delete(key);
+        inclusive.set(key, (inclusive.get(key) ?? 0) + hits);
+      }
+      return hits;
+    };
+    for (const node of profile.nodes) if (!childIds.has(node.id)) walk(node, new Set());
+    for (const [key, hits] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`${((100 * hits) / total).toFixed(1).padStart(5)} %  ${key}`);
+    }
+    return;
   }
   for (const [key, hits] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, top)) {
     console.log(`${((100 * hits) / total).toFixed(1).padStart(5)} %  ${key}`);

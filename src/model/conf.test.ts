@@ -1,6 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { SourceText } from "../source";
+import type { Span } from "../source";
+import { generateConfFile } from "../../test/generators/conf-gen";
+import { Prng } from "../../test/generators/prng";
 import type { ConfInvalidLine, ConfLine, ConfSettingLine } from "./conf";
 import { parseConf } from "./conf";
 import { deescapeQuotedString } from "./conf-string";
@@ -14,11 +17,24 @@ function onlyLine(text: string): ConfLine {
   return meaningful[0]!;
 }
 
+/** Every span a line hands out, by the name of its getter. */
+function spansOf(line: ConfLine): [string, Span | null][] {
+  const spans: [string, Span | null][] = [["span", line.span]];
+  if (line.kind === "comment") spans.push(["commentSpan", line.commentSpan]);
+  if (line.kind === "invalid") spans.push(["commentSpan", line.commentSpan], ["nearSpan", line.error.nearSpan]);
+  if (line.kind === "setting" || line.kind === "include") spans.push(["nameSpan", line.nameSpan], ["equalsSpan", line.equalsSpan], ["valueSpan", line.valueSpan], ["commentSpan", line.commentSpan]);
+  return spans;
+}
+
 function assertTiles(text: string | SourceText): void {
   const document = parseConf(text);
   const source = document.source;
   let offset = 0;
   for (const line of document.lines) {
+    // A line computes its spans from its line number; the text's line table must agree.
+    for (const [getter, span] of spansOf(line)) {
+      if (span) expect([getter, span]).toEqual([getter, source.span(span.start, span.end)]);
+    }
     expect(line.span.start).toBe(offset);
     expect(line.span.end).toBeGreaterThan(offset);
     offset = line.span.end;
@@ -148,7 +164,8 @@ describe("parseConf: the model", () => {
     expect(setting.span).toEqual({ start: 8, end: 46, line: 2, column: 1, endLine: 3, endColumn: 1 });
     const last = document.lines[2] as ConfSettingLine;
     expect([last.equalsSpan, last.comment, last.span.end]).toEqual([null, null, text.length]);
-    expect(document.lines[0]).toEqual({ kind: "comment", span: document.source.span(0, 8), comment: "# head", commentSpan: document.source.span(0, 6) });
+    const head = document.lines[0]!;
+    expect(head.kind === "comment" && [head.comment, head.span, head.commentSpan]).toEqual(["# head", document.source.span(0, 8), document.source.span(0, 6)]);
   });
 
   test("include directives in any case, '=' optional, path de-escaped", () => {
@@ -189,6 +206,15 @@ describe("parseConf: the model", () => {
       SourceText.fromBytes(Buffer.from([0x61, 0x2e, 0x62, 0x20, 0x3d, 0x20, 0x27, 0xe9, 0x27, 0x20, 0x23, 0xff, 0x0a, 0xe9, 0x20, 0x31])),
     ];
     for (const sample of samples) assertTiles(sample);
+  });
+
+  test("tiling and spans on 500 generated files (invalid lines, CRLF, no final newline)", () => {
+    const rng = new Prng(8);
+    for (let i = 0; i < 500; i++) {
+      const text = generateConfFile(rng);
+      assertTiles(text);
+      assertTiles(text.replace(/\n/g, "\r\n").replace(/\r\n$/, ""));
+    }
   });
 
   test("latin1 source: bytes >= 0x80 are letters; values stay one char per byte", () => {

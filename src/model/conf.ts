@@ -184,14 +184,39 @@ interface AssignmentOffsets {
 }
 
 /**
- * A setting or include line keeps the offsets of its parts and makes their spans when asked:
- * five span objects per line were most of the model's memory, which a lint keeps alive to its
- * end (a file of many settings then outgrew V8's young generation), and most are never read.
+ * A line keeps offsets and its line number and makes its spans when asked. Five span objects per
+ * line were most of the model's memory, which a lint keeps alive to its end (a file of many
+ * settings then outgrew V8's young generation), and most are never read. A line's parts lie on
+ * that one physical line, so their line and columns come from the line number and the line's
+ * start: no search of the text's line table, whose cost grew with the file.
  */
-abstract class AssignmentLine {
+abstract class PhysicalLine {
+  constructor(
+    protected readonly source: SourceText,
+    /** 1-based. */
+    readonly lineNumber: number,
+    protected readonly start: number,
+    protected readonly end: number,
+  ) {}
+
+  /** The whole physical line, its newline included (which ends it on the next line, column 1). */
+  get span(): Span {
+    const start = this.start;
+    const end = this.end;
+    const line = this.lineNumber;
+    if (end > start && this.source.text.charCodeAt(end - 1) === 0x0a) return { start, end, line, column: 1, endLine: line + 1, endColumn: 1 };
+    return { start, end, line, column: 1, endLine: line, endColumn: end - start + 1 };
+  }
+
+  /** The span of [start, end) within this line (before its newline). */
+  protected spanOnLine(start: number, end: number): Span {
+    const line = this.lineNumber;
+    return { start, end, line, column: start - this.start + 1, endLine: line, endColumn: end - this.start + 1 };
+  }
+}
+
+abstract class AssignmentLine extends PhysicalLine {
   readonly quoted: boolean;
-  private readonly start: number;
-  private readonly end: number;
   private readonly nameStart: number;
   private readonly nameEnd: number;
   private readonly equalsStart: number;
@@ -202,7 +227,8 @@ abstract class AssignmentLine {
   private readonly commentEnd: number;
 
   constructor(
-    private readonly source: SourceText,
+    source: SourceText,
+    lineNumber: number,
     offsets: AssignmentOffsets,
     readonly name: string,
     readonly value: string,
@@ -210,9 +236,8 @@ abstract class AssignmentLine {
     readonly valueKind: ConfValueKind,
     readonly comment: string | null,
   ) {
+    super(source, lineNumber, offsets.start, offsets.end);
     this.quoted = valueKind === "string";
-    this.start = offsets.start;
-    this.end = offsets.end;
     this.nameStart = offsets.nameStart;
     this.nameEnd = offsets.nameEnd;
     this.equalsStart = offsets.equalsStart;
@@ -223,25 +248,20 @@ abstract class AssignmentLine {
     this.commentEnd = offsets.commentEnd;
   }
 
-  /** The whole physical line, its newline included. */
-  get span(): Span {
-    return this.source.span(this.start, this.end);
-  }
-
   get nameSpan(): Span {
-    return this.source.span(this.nameStart, this.nameEnd);
+    return this.spanOnLine(this.nameStart, this.nameEnd);
   }
 
   get equalsSpan(): Span | null {
-    return this.equalsStart === -1 ? null : this.source.span(this.equalsStart, this.equalsEnd);
+    return this.equalsStart === -1 ? null : this.spanOnLine(this.equalsStart, this.equalsEnd);
   }
 
   get valueSpan(): Span {
-    return this.source.span(this.valueStart, this.valueEnd);
+    return this.spanOnLine(this.valueStart, this.valueEnd);
   }
 
   get commentSpan(): Span | null {
-    return this.commentStart === -1 ? null : this.source.span(this.commentStart, this.commentEnd);
+    return this.commentStart === -1 ? null : this.spanOnLine(this.commentStart, this.commentEnd);
   }
 }
 
@@ -254,9 +274,52 @@ class IncludeLine extends AssignmentLine implements ConfIncludeLine {
   /** The path as PostgreSQL reads it (the de-escaped value). */
   readonly path: string;
 
-  constructor(source: SourceText, offsets: AssignmentOffsets, name: string, value: string, rawValue: string, valueKind: ConfValueKind, comment: string | null, readonly directive: ConfIncludeDirective) {
-    super(source, offsets, name, value, rawValue, valueKind, comment);
+  constructor(source: SourceText, lineNumber: number, offsets: AssignmentOffsets, name: string, value: string, rawValue: string, valueKind: ConfValueKind, comment: string | null, readonly directive: ConfIncludeDirective) {
+    super(source, lineNumber, offsets, name, value, rawValue, valueKind, comment);
     this.path = value;
+  }
+}
+
+class BlankLine extends PhysicalLine implements ConfBlankLine {
+  readonly kind = "blank";
+}
+
+class CommentLine extends PhysicalLine implements ConfCommentLine {
+  readonly kind = "comment";
+
+  constructor(
+    source: SourceText,
+    lineNumber: number,
+    start: number,
+    end: number,
+    readonly comment: string,
+    private readonly commentStart: number,
+  ) {
+    super(source, lineNumber, start, end);
+  }
+
+  get commentSpan(): Span {
+    return this.spanOnLine(this.commentStart, this.commentStart + this.comment.length);
+  }
+}
+
+class InvalidLine extends PhysicalLine implements ConfInvalidLine {
+  readonly kind = "invalid";
+
+  constructor(
+    source: SourceText,
+    lineNumber: number,
+    start: number,
+    end: number,
+    readonly error: ConfSyntaxError,
+    readonly comment: string | null,
+    private readonly commentStart: number,
+  ) {
+    super(source, lineNumber, start, end);
+  }
+
+  get commentSpan(): Span | null {
+    return this.comment === null ? null : this.spanOnLine(this.commentStart, this.commentStart + this.comment.length);
   }
 }
 
@@ -268,6 +331,7 @@ class LineBuilder {
     private readonly scanner: ConfLineScanner,
   ) {}
 
+  // Syntax errors are rare: their spans are made by searching the line table.
   private tokenSpan(index: number): Span {
     return this.source.span(this.scanner.tokenStarts[index]!, this.scanner.tokenEnds[index]!);
   }
@@ -287,15 +351,13 @@ class LineBuilder {
       commentEnd = text.charCodeAt(scanner.commentEnd - 1) === 0x0d ? scanner.commentEnd - 1 : scanner.commentEnd;
       comment = text.slice(scanner.commentStart, commentEnd);
     }
-    if (scanner.shape === "setting") return this.assignment(comment, commentEnd);
-    const span = this.source.span(scanner.start, scanner.end);
-    const commentSpan = comment === null ? null : this.source.span(scanner.commentStart, commentEnd);
-    if (scanner.shape === "invalid") return { kind: "invalid", span, error: this.syntaxError(lineNumber), comment, commentSpan };
-    if (comment !== null && commentSpan !== null) return { kind: "comment", span, comment, commentSpan };
-    return { kind: "blank", span };
+    if (scanner.shape === "setting") return this.assignment(lineNumber, comment, commentEnd);
+    if (scanner.shape === "invalid") return new InvalidLine(this.source, lineNumber, scanner.start, scanner.end, this.syntaxError(lineNumber), comment, scanner.commentStart);
+    if (comment !== null) return new CommentLine(this.source, lineNumber, scanner.start, scanner.end, comment, scanner.commentStart);
+    return new BlankLine(this.source, lineNumber, scanner.start, scanner.end);
   }
 
-  private assignment(comment: string | null, commentEnd: number): ConfSettingLine | ConfIncludeLine {
+  private assignment(lineNumber: number, comment: string | null, commentEnd: number): ConfSettingLine | ConfIncludeLine {
     const scanner = this.scanner;
     const valueIndex = scanner.valueIndex();
     const valueKind = VALUE_KINDS[scanner.tokenKinds[valueIndex]!]!;
@@ -316,8 +378,8 @@ class LineBuilder {
       commentEnd,
     };
     const directive = includeDirectiveOf(name);
-    if (directive) return new IncludeLine(this.source, offsets, name, value, rawValue, valueKind, comment, directive);
-    return new SettingLine(this.source, offsets, name, value, rawValue, valueKind, comment);
+    if (directive) return new IncludeLine(this.source, lineNumber, offsets, name, value, rawValue, valueKind, comment, directive);
+    return new SettingLine(this.source, lineNumber, offsets, name, value, rawValue, valueKind, comment);
   }
 
   private syntaxError(lineNumber: number): ConfSyntaxError {

@@ -8,7 +8,7 @@ import { generateConfFile } from "../test/generators/conf-gen";
 import { Prng } from "../test/generators/prng";
 import { SourceText } from "../src/source";
 import { parseConfCst } from "./conf-parser";
-import { ConfLineScanner } from "./conf-scanner";
+import { ConfLineScanner, flexMatchAt, scanTokenAt } from "./conf-scanner";
 import type { ConfLineShape } from "./conf-scanner";
 import { tokenKind } from "./conf-tokens";
 import { cstTokens } from "../test/helpers/cst";
@@ -132,6 +132,32 @@ describe("ConfLineScanner agrees with the Chevrotain grammar", () => {
       for (let i = 0; i < length; i++) text += rng.pick(alphabet);
       expectSameLines(text);
     }
+  });
+});
+
+describe("scanAt (the linter's) agrees with flexMatchAt (every rule asked) at every offset", () => {
+  test("on 3,000 random texts and the stock sample", () => {
+    const alphabet = ["a", "x", "E", "e", "_", ".", "0", "7", "-", "+", "'", "'", "\\", "#", " ", "\t", "\r", "\n", "=", ":", "/", "é", "‘", '"', "F", "\f", "x", "0x"];
+    const rng = new Prng(11);
+    const texts: string[] = [];
+    for (let round = 0; round < 3000; round++) {
+      let text = "";
+      const length = rng.int(1, 30);
+      for (let i = 0; i < length; i++) text += rng.pick(alphabet);
+      texts.push(text);
+    }
+    const sample = path.join(REPO, "oracle", "node_modules", "pg18", "native", "share", "postgresql", "postgresql.conf.sample");
+    if (fs.existsSync(sample)) texts.push(fs.readFileSync(sample, "utf8"));
+    let offsets = 0;
+    for (const text of texts) {
+      for (let offset = 0; offset <= text.length; offset++) {
+        const fast = scanTokenAt(text, offset);
+        const plain = flexMatchAt(text, offset);
+        if (fast?.kind !== plain?.kind || fast?.end !== plain?.end) expect({ text, offset, fast }).toEqual({ text, offset, fast: plain });
+        offsets++;
+      }
+    }
+    expect(offsets).toBeGreaterThan(40000);
   });
 });
 

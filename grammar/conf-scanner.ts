@@ -1,8 +1,9 @@
 // The postgresql.conf scanner of PostgreSQL's guc-file.l, and the line reader the model uses.
 //
 // flex takes the longest match at each position and breaks ties in favour of the rule listed
-// first. `scanAt` computes that winner directly (asking only the rules that can start with the
-// character at hand). grammar/conf-tokens.ts wraps it into Chevrotain token types and
+// first. `flexMatchAt` asks every rule, as that definition reads; `scanAt`, which the linter
+// runs, computes the same winner from the character at hand (only the rules that can start with
+// it, in loops of their own). grammar/conf-tokens.ts wraps flexMatchAt into Chevrotain token types and
 // grammar/conf-parser.ts is the Chevrotain grammar of a line; both are kept as the oracle a test
 // compares `ConfLineScanner` with. The linter itself runs only this file: no token objects, no
 // syntax tree, nothing allocated per token (the grammar is line-shaped, see conf-parser.ts).
@@ -161,55 +162,98 @@ const MATCHERS: Record<ConfTokenKind, (text: string, start: number) => number> =
   Error: matchError,
 };
 
-// The rules that can match at all, by the first char (every other matcher returns -1 there),
-// in RULE_ORDER. Asking only these gives the same winner as asking every rule.
-const inRuleOrder = (...kinds: ConfTokenKind[]): readonly ConfTokenKind[] => RULE_ORDER.filter((kind) => kinds.includes(kind));
-const EOL_ONLY = inRuleOrder("Eol");
-const WHITESPACE_RULES = inRuleOrder("Whitespace", "Error");
-const COMMENT_RULES = inRuleOrder("Comment", "Error");
-const LETTER_RULES = inRuleOrder("Id", "QualifiedId", "UnquotedString", "Error");
-const STRING_RULES = inRuleOrder("String", "Error");
-const NUMBER_RULES = inRuleOrder("Integer", "Real", "Error");
-const DOT_RULES = inRuleOrder("Real", "Error");
-const EQUALS_RULES = inRuleOrder("Equals", "Error");
-const ERROR_ONLY = inRuleOrder("Error");
-
-function candidateRules(c: number): readonly ConfTokenKind[] {
-  if (c === NEWLINE) return EOL_ONLY;
-  if (c === 0x20 || c === 0x09 || c === 0x0d) return WHITESPACE_RULES;
-  if (c === 0x23) return COMMENT_RULES;
-  if (isLetter(c)) return LETTER_RULES;
-  if (c === 0x27) return STRING_RULES;
-  if (isDigit(c) || c === 0x2b || c === 0x2d) return NUMBER_RULES;
-  if (c === 0x2e) return DOT_RULES;
-  if (c === 0x3d) return EQUALS_RULES;
-  return ERROR_ONLY;
+/** flex's definition itself: every rule asked at `offset`, the longest match winning, the first
+ *  rule in RULE_ORDER on a tie. Slow and plain: the oracle that `scanAt` is tested against
+ *  (through the Chevrotain lexer of conf-tokens.ts, which asks this). */
+export function flexMatchAt(text: string, offset: number): { kind: ConfTokenKind; end: number } | null {
+  let best: { kind: ConfTokenKind; end: number } | null = null;
+  for (const kind of RULE_ORDER) {
+    const end = MATCHERS[kind](text, offset);
+    if (end > offset && (best === null || end > best.end)) best = { kind, end };
+  }
+  return best;
 }
 
 // The winner of the last scanAt call (scanAt allocates nothing: it runs once per token).
 let scannedKind: ConfTokenKind = "Error";
 
-/** flex's longest match at `offset` (the first rule in RULE_ORDER on a tie): its end, or -1
- *  at the end of the text; the rule is left in `scannedKind`. */
+/** The same answer as flexMatchAt, computed from the first char: only the rules that can start
+ *  with it are asked, in loops of their own (the linter's hot path). Returns the end, or -1 at
+ *  the end of the text; the rule is left in `scannedKind`. */
 function scanAt(text: string, offset: number): number {
-  if (offset >= text.length) return -1;
-  const rules = candidateRules(text.charCodeAt(offset));
-  let bestEnd = -1;
-  for (let i = 0; i < rules.length; i++) {
-    const kind = rules[i]!;
-    const end = MATCHERS[kind](text, offset);
-    if (end > offset && end > bestEnd) {
-      bestEnd = end;
-      scannedKind = kind;
-    }
+  const length = text.length;
+  if (offset >= length) return -1;
+  const c = text.charCodeAt(offset);
+  if (c === NEWLINE) {
+    scannedKind = "Eol";
+    return offset + 1;
   }
-  return bestEnd;
+  if (c === 0x20 || c === 0x09 || c === 0x0d) {
+    // Whitespace (at least one char) beats Error on the tie.
+    let i = offset + 1;
+    for (let w = text.charCodeAt(i); i < length && (w === 0x20 || w === 0x09 || w === 0x0d); w = text.charCodeAt(++i));
+    scannedKind = "Whitespace";
+    return i;
+  }
+  if (c === 0x23) {
+    scannedKind = "Comment";
+    return matchComment(text, offset);
+  }
+  if (isLetter(c)) return scanWord(text, offset);
+  if (c === 0x3d) {
+    scannedKind = "Equals";
+    return offset + 1;
+  }
+  if (c === 0x27) {
+    const end = matchString(text, offset);
+    scannedKind = end === -1 ? "Error" : "String";
+    return end === -1 ? offset + 1 : end;
+  }
+  if (isDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e) {
+    // Integer, then Real, then Error (one char): the longest, the earlier on a tie.
+    let end = matchInteger(text, offset);
+    scannedKind = "Integer";
+    const real = matchReal(text, offset);
+    if (real > end) {
+      end = real;
+      scannedKind = "Real";
+    }
+    if (end > offset) return end;
+  }
+  scannedKind = "Error";
+  return offset + 1;
 }
 
-/** The token flex's scanner returns at `offset`: its rule and its end offset (null at end of text). */
-export function flexMatchAt(text: string, offset: number): { kind: ConfTokenKind; end: number } | null {
+/** scanAt's answer as an object: for the test that holds it equal to flexMatchAt token by token. */
+export function scanTokenAt(text: string, offset: number): { kind: ConfTokenKind; end: number } | null {
   const end = scanAt(text, offset);
   return end === -1 ? null : { kind: scannedKind, end };
+}
+
+/** At a letter: Id, QualifiedId (ID.ID) or UnquotedString, the longest (the earlier on a tie);
+ *  Error's one char never beats Id. */
+function scanWord(text: string, offset: number): number {
+  const length = text.length;
+  let idEnd = offset + 1;
+  while (idEnd < length && isLetterOrDigit(text.charCodeAt(idEnd))) idEnd++;
+  // The chars of Id and QualifiedId are all UnquotedString's: it reaches at least as far.
+  let unquotedEnd = idEnd;
+  for (let u = text.charCodeAt(unquotedEnd); unquotedEnd < length && (isLetterOrDigit(u) || u === 0x2d || u === 0x2e || u === 0x5f || u === 0x3a || u === 0x2f); u = text.charCodeAt(++unquotedEnd));
+  let end = idEnd;
+  scannedKind = "Id";
+  if (unquotedEnd === idEnd) return end;
+  if (text.charCodeAt(idEnd) === 0x2e) {
+    const qualifiedEnd = matchId(text, idEnd + 1);
+    if (qualifiedEnd > end) {
+      end = qualifiedEnd;
+      scannedKind = "QualifiedId";
+    }
+  }
+  if (unquotedEnd > end) {
+    end = unquotedEnd;
+    scannedKind = "UnquotedString";
+  }
+  return end;
 }
 
 /** How ParseConfigFp takes a physical line. */

@@ -38,7 +38,10 @@ function errorCode(error: unknown): string {
 export const diskReader: FileReader = {
   readFile(absPath) {
     try {
-      const stat = fs.statSync(absPath);
+      // A missing file is the common failure (postgresql.auto.conf, include_if_exists): asked
+      // not to throw, stat skips making an exception with its stack.
+      const stat = fs.statSync(absPath, { throwIfNoEntry: false });
+      if (stat === undefined) return { error: "ENOENT" };
       // A directory is left to the read, which fails with EISDIR (what fopen + read do).
       if (!stat.isFile() && !stat.isDirectory()) return { error: NOT_REGULAR };
       return fs.readFileSync(absPath);

@@ -164,21 +164,50 @@ function tokenTooLong(token: AuthToken, followedByComma: boolean, source: Source
  * A token keeps its offsets and makes its span when asked; so do fields, comments and lines. A
  * span object for every token and field was most of the model's memory, which a lint keeps to
  * its end (a file of thousands of records then outgrew V8's young generation), and few are read.
+ * Likewise it keeps only its value: the text, `quoted` and `fileRef` follow from the value and
+ * the offsets (a token without quotes or continuations is its own value, and one with them has
+ * a shorter value), four fields instead of seven for every token a lint keeps.
  */
-class ScannedToken implements AuthToken {
+class ScannedToken implements AuthToken, AuthField {
   constructor(
-    readonly text: string,
     readonly value: string,
-    readonly quoted: boolean,
-    readonly fileRef: string | null,
     readonly source: SourceText,
     readonly start: number,
     readonly end: number,
   ) {}
 
+  get text(): string {
+    return this.value.length === this.end - this.start ? this.value : this.source.text.slice(this.start, this.end);
+  }
+
+  get quoted(): boolean {
+    if (this.value.length === this.end - this.start) return false;
+    const text = this.source.text;
+    for (let i = this.start; i < this.end; i++) if (text.charCodeAt(i) === 0x22) return true;
+    return false;
+  }
+
+  get fileRef(): string | null {
+    const value = this.value;
+    return value.charCodeAt(0) === 0x40 && value.length > 1 && this.source.text.charCodeAt(this.start) !== 0x22 ? value.slice(1) : null;
+  }
+
   get span(): Span {
     return this.source.span(this.start, this.end);
   }
+
+  /** A field of one token (most are) is that token: no field object and no array to keep for
+   *  it. Its tokens are a new array each time asked. */
+  get tokens(): ScannedToken[] {
+    return [this];
+  }
+}
+
+/** The only token of a field, or undefined when it has several (without making an array). */
+export function singleToken(field: AuthField): AuthToken | undefined {
+  if (field instanceof ScannedToken) return field;
+  const tokens = field.tokens;
+  return tokens.length === 1 ? tokens[0] : undefined;
 }
 
 /** A field of the file as read: its tokens are the scanned ones (never empty), whose offsets
@@ -236,15 +265,12 @@ export function readAuthFile(input: string | SourceText, options: AuthFileOption
     for (let f = 0; f < scanner.fieldCount; f++) {
       const first = scanner.fieldTokenStart[f]!;
       const last = f + 1 < scanner.fieldCount ? scanner.fieldTokenStart[f + 1]! : scanner.tokenCount;
-      const tokens = new Array<ScannedToken>(last - first);
-      for (let t = first; t < last; t++) {
-        const start = scanner.tokenStart[t]!;
-        const end = scanner.tokenEnd[t]!;
-        const tokenText = text.slice(start, end);
-        const value = tokenValue(tokenText, end < text.length);
-        const fileRef = tokenText.charCodeAt(0) !== 0x22 && value.length > 1 && value.startsWith("@") ? value.slice(1) : null;
-        tokens[t - first] = new ScannedToken(tokenText, value, tokenText.includes('"'), fileRef, source, start, end);
+      if (last - first === 1) {
+        fields[f] = scannedToken(scanner, first, source);
+        continue;
       }
+      const tokens = new Array<ScannedToken>(last - first);
+      for (let t = first; t < last; t++) tokens[t - first] = scannedToken(scanner, t, source);
       fields[f] = new ScannedField(tokens);
     }
     const comment = scanner.commentStart === -1 ? null : new ScannedComment(text.slice(scanner.commentStart, scanner.commentEnd), source, scanner.commentStart, scanner.commentEnd);
@@ -255,6 +281,13 @@ export function readAuthFile(input: string | SourceText, options: AuthFileOption
   return { source, pgVersion, fileName: options.fileName ?? null, lines };
 }
 
+function scannedToken(scanner: AuthLineScanner, t: number, source: SourceText): ScannedToken {
+  const start = scanner.tokenStart[t]!;
+  const end = scanner.tokenEnd[t]!;
+  const text = source.text;
+  return new ScannedToken(tokenValue(text.slice(start, end), end < text.length), source, start, end);
+}
+
 function tokenizerError(line: ScannedLine, source: SourceText, pgVersion: number): string | null {
   if (pgVersion <= 13) {
     const physical = source.text.slice(line.start, line.end);
@@ -263,8 +296,9 @@ function tokenizerError(line: ScannedLine, source: SourceText, pgVersion: number
   }
   if (pgVersion <= 15) {
     for (const field of line.fields) {
-      for (let t = 0; t < field.tokens.length; t++) {
-        const token = field.tokens[t] as ScannedToken;
+      const tokens = field.tokens;
+      for (let t = 0; t < tokens.length; t++) {
+        const token = tokens[t] as ScannedToken;
         const nextChar = source.text[token.end];
         if (tokenTooLong(token, nextChar === ",", source)) return "authentication file token too long";
       }

@@ -5,7 +5,7 @@ import type { SourceText } from "../source";
 import { DEFAULT_PG_VERSION } from "../views/types";
 import { formatIp, parseNumericHost, cidrMask } from "./hba-address";
 import type { IpAddress } from "./hba-address";
-import { includeDirective, isContentLine, readAuthFile } from "./hba-auth-file";
+import { includeDirective, isContentLine, readAuthFile, singleToken } from "./hba-auth-file";
 import type { AuthField, AuthFile, AuthInclude, AuthLine, AuthToken } from "./hba-auth-file";
 import { applyAuthOption, checkMethodSettings, defaultAuthSettings } from "./hba-options";
 import type { HbaAuthSettings, OptionContext } from "./hba-options";
@@ -180,9 +180,9 @@ function failSilently(logMessage: string): never {
 
 function readRecord(record: HbaRecord, fields: AuthField[], ctx: RecordContext): void {
   let index = 0;
-  const typeTokens = fields[index]!.tokens;
-  if (typeTokens.length > 1) fail("multiple values specified for connection type");
-  const typeName = typeTokens[0]!.value;
+  const typeToken = singleToken(fields[index]!);
+  if (!typeToken) fail("multiple values specified for connection type");
+  const typeName = typeToken.value;
   if (!isConnectionType(typeName)) fail(`invalid connection type "${typeName}"`);
   record.connectionType = typeName;
   // Not a failure: the rule is kept, with the error shown.
@@ -201,16 +201,17 @@ function readRecord(record: HbaRecord, fields: AuthField[], ctx: RecordContext):
   if (typeName !== "local") {
     const addressField = fields[++index];
     if (!addressField) fail("end-of-line before IP address specification");
-    if (addressField.tokens.length > 1) fail("multiple values specified for host address");
-    const address = readAddress(addressField.tokens[0]!, fields[index + 1]);
+    const addressToken = singleToken(addressField);
+    if (!addressToken) fail("multiple values specified for host address");
+    const address = readAddress(addressToken, fields[index + 1]);
     record.address = address;
     if (address.kind === "ip" && address.netmaskToken !== null) index++;
   }
 
   const methodField = fields[++index];
   if (!methodField) fail("end-of-line before authentication method");
-  if (methodField.tokens.length > 1) fail("multiple values specified for authentication type");
-  const methodToken = methodField.tokens[0]!;
+  const methodToken = singleToken(methodField);
+  if (!methodToken) fail("multiple values specified for authentication type");
   record.methodToken = methodToken;
   const method = methodToken.value;
   if (!METHODS_ALL_VERSIONS.includes(method) && !(ctx.pgVersion >= 18 && method === "oauth")) fail(`invalid authentication method "${method}"`);
@@ -279,8 +280,8 @@ function readAddress(token: AuthToken, netmaskField: AuthField | undefined): Hba
     return { kind: "ip", token, address: ip, mask, prefixLength, netmaskToken: null };
   }
   if (!netmaskField) fail("end-of-line before netmask specification");
-  if (netmaskField.tokens.length > 1) fail("multiple values specified for netmask");
-  const netmaskToken = netmaskField.tokens[0]!;
+  const netmaskToken = singleToken(netmaskField);
+  if (!netmaskToken) fail("multiple values specified for netmask");
   const mask = parseNumericHost(netmaskToken.value);
   if (!mask) fail(`invalid IP mask "${netmaskToken.value}": Name or service not known`);
   if (mask.family !== ip.family) fail("IP address and mask do not match");

@@ -3,7 +3,7 @@
 
 import type { SourceText } from "../source";
 import { DEFAULT_PG_VERSION } from "../views/types";
-import { includeDirective, isContentLine, readAuthFile } from "./hba-auth-file";
+import { includeDirective, isContentLine, readAuthFile, singleToken } from "./hba-auth-file";
 import type { AuthField, AuthInclude, AuthLine, AuthToken } from "./hba-auth-file";
 import { regexError } from "./hba-regex";
 
@@ -62,8 +62,7 @@ export function parseIdentRecord(line: AuthLine, fields: AuthField[], options: I
   if (record.error) return record;
   const single = (field: AuthField | undefined): AuthToken | string => {
     if (!field) return "missing entry at end of line";
-    if (field.tokens.length > 1) return "multiple values in ident field";
-    return field.tokens[0]!;
+    return singleToken(field) ?? "multiple values in ident field";
   };
   const parts = [single(fields[0]), single(fields[1]), single(fields[2])];
   for (const part of parts) {

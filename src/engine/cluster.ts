@@ -93,19 +93,6 @@ interface NameFacts {
   removed?: RemovedParameter | null;
 }
 
-/** The catalog's answers by name as written, per target version: every rule asks about every
- *  setting's name, and a hit on the same string is much cheaper than folding its case and
- *  hashing the result. Kept across clusters (a run of thousands of files names the same few
- *  hundred parameters), and emptied when it grows past a bound (a file of made-up names). */
-const factsByVersion = new Map<PgVersion, Map<string, NameFacts>>();
-const REMEMBERED_NAMES = 10_000;
-
-function namesAsWritten(pgVersion: PgVersion): Map<string, NameFacts> {
-  let names = factsByVersion.get(pgVersion);
-  if (!names) factsByVersion.set(pgVersion, (names = new Map()));
-  return names;
-}
-
 export class ClusterView {
   readonly catalog: LoadedCatalog;
   /** Settings in the order the server reads them (includes expanded where they stand). */
@@ -125,7 +112,9 @@ export class ClusterView {
   private readonly lastByKey = new Map<string, SettingEntry>();
   /** Made when occurrences() is first asked (no built-in rule does). */
   private allByKey: Map<string, SettingEntry[]> | undefined;
-  private readonly namesAsWritten: Map<string, NameFacts>;
+  /** The catalog's answers by name as written: every rule asks about every setting's name, and
+   *  a hit on the same string is much cheaper than folding its case and hashing the result. */
+  private readonly namesAsWritten = new Map<string, NameFacts>();
 
   constructor(
     readonly pgVersion: PgVersion,
@@ -137,7 +126,6 @@ export class ClusterView {
     readonly identFiles: IdentFile[],
   ) {
     this.catalog = loadCatalog(pgVersion);
-    this.namesAsWritten = namesAsWritten(pgVersion);
   }
 
   get mainConf(): ConfFile | undefined {
@@ -149,7 +137,6 @@ export class ClusterView {
     if (facts === undefined) {
       const key = asciiLowerCase(name);
       facts = { key, parameter: lookupParameter(this.catalog, key), known: isKnownParameter(this.catalog, key) };
-      if (this.namesAsWritten.size >= REMEMBERED_NAMES) this.namesAsWritten.clear();
       this.namesAsWritten.set(name, facts);
     }
     return facts;
@@ -198,8 +185,7 @@ export class ClusterView {
   /** If the name left pg_settings at or before the target version: see removedParameter. */
   removed(name: string): RemovedParameter | undefined {
     const facts = this.facts(name);
-    // Frozen: the answer is shared by every cluster of the run.
-    if (facts.removed === undefined) facts.removed = Object.freeze(removedParameter(facts.key, this.pgVersion)) ?? null;
+    if (facts.removed === undefined) facts.removed = removedParameter(facts.key, this.pgVersion) ?? null;
     return facts.removed ?? undefined;
   }
 

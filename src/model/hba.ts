@@ -138,23 +138,56 @@ function recordContext(options: HbaParseOptions): RecordContext {
   };
 }
 
+/** No options: one frozen array for every record without any (read only). */
+const NO_OPTIONS: HbaOption[] = Object.freeze([]) as unknown as HbaOption[];
+
+/**
+ * A record as read. What follows from the line is asked of it instead of kept: the line number,
+ * the fields (the line's own unless the view expanded `@file` tokens), and the DATABASE and USER
+ * tokens (the fields' tokens, a new array when the field has one token: see ScannedToken). A
+ * lint keeps every record to its end; this one keeps 11 fields and no arrays of its own.
+ */
+class ReadRecord implements HbaRecord {
+  connectionType: HbaConnectionType | null = null;
+  address: HbaAddress | null = null;
+  methodToken: AuthToken | null = null;
+  authMethod: string | null = null;
+  options: HbaOption[] = NO_OPTIONS;
+  settings: HbaAuthSettings | null = null;
+  error: string | null = null;
+  accepted = false;
+  logMessage: string | null = null;
+  /** How far the reading got: 1 once the DATABASE field is taken, 2 once the USER field is. */
+  fieldsTaken = 0;
+  /** The fields, when they are not the line's (expanded by the view). */
+  private readonly otherFields: AuthField[] | null;
+
+  constructor(
+    readonly line: AuthLine,
+    fields: AuthField[],
+  ) {
+    this.otherFields = fields === line.fields ? null : fields;
+  }
+
+  get lineNumber(): number {
+    return this.line.lineNumber;
+  }
+
+  get fields(): AuthField[] {
+    return this.otherFields ?? this.line.fields;
+  }
+
+  get databases(): AuthToken[] | null {
+    return this.fieldsTaken >= 1 ? this.fields[1]!.tokens : null;
+  }
+
+  get users(): AuthToken[] | null {
+    return this.fieldsTaken >= 2 ? this.fields[2]!.tokens : null;
+  }
+}
+
 function readRecordLine(line: AuthLine, fields: AuthField[], ctx: RecordContext): HbaRecord {
-  const record: HbaRecord = {
-    line,
-    lineNumber: line.lineNumber,
-    fields,
-    connectionType: null,
-    databases: null,
-    users: null,
-    address: null,
-    methodToken: null,
-    authMethod: null,
-    options: [],
-    settings: null,
-    error: null,
-    accepted: false,
-    logMessage: null,
-  };
+  const record = new ReadRecord(line, fields);
   if (line.tokenizerError) {
     record.error = line.tokenizerError;
     return record;
@@ -178,7 +211,7 @@ function failSilently(logMessage: string): never {
   throw new LineFailure(null, logMessage);
 }
 
-function readRecord(record: HbaRecord, fields: AuthField[], ctx: RecordContext): void {
+function readRecord(record: ReadRecord, fields: AuthField[], ctx: RecordContext): void {
   let index = 0;
   const typeToken = singleToken(fields[index]!);
   if (!typeToken) fail("multiple values specified for connection type");
@@ -191,12 +224,12 @@ function readRecord(record: HbaRecord, fields: AuthField[], ctx: RecordContext):
   const databases = fields[++index];
   if (!databases) fail("end-of-line before database specification");
   checkRegexes(databases.tokens, ctx.pgVersion);
-  record.databases = databases.tokens;
+  record.fieldsTaken = 1;
 
   const users = fields[++index];
   if (!users) fail("end-of-line before role specification");
   checkRegexes(users.tokens, ctx.pgVersion);
-  record.users = users.tokens;
+  record.fieldsTaken = 2;
 
   if (typeName !== "local") {
     const addressField = fields[++index];
@@ -231,7 +264,8 @@ function readRecord(record: HbaRecord, fields: AuthField[], ctx: RecordContext):
       const equals = token.value.indexOf("=");
       if (equals === -1) fail(`authentication option not in name=value format: ${token.value}`);
       const option = { name: token.value.slice(0, equals), value: token.value.slice(equals + 1), token };
-      record.options.push(option);
+      if (record.options === NO_OPTIONS) record.options = [option];
+      else record.options.push(option);
       const result = applyAuthOption(settings, option.name, option.value, optionContext);
       if (result?.error !== undefined) fail(result.error);
       if (result?.silent !== undefined) failSilently(result.silent);

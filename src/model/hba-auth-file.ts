@@ -281,10 +281,27 @@ export function readAuthFile(input: string | SourceText, options: AuthFileOption
   return { source, pgVersion, fileName: options.fileName ?? null, lines };
 }
 
+/** Words that most records write (connection types, keywords, methods, common addresses): a
+ *  token that is one of them takes this string instead of a copy of its own, which a lint would
+ *  keep to its end. By length, then in no particular order. */
+const COMMON_WORDS: string[][] = [];
+for (const word of [
+  ...["local", "host", "hostssl", "hostnossl", "hostgssenc", "hostnogssenc"],
+  ...["all", "sameuser", "samerole", "samegroup", "replication", "samehost", "samenet"],
+  ...["trust", "reject", "md5", "password", "scram-sha-256", "gss", "sspi", "ident", "peer", "pam", "ldap", "radius", "cert", "bsd", "oauth"],
+  ...["127.0.0.1/32", "::1/128", "0.0.0.0/0", "::/0", "localhost", "postgres"],
+]) {
+  (COMMON_WORDS[word.length] ??= []).push(word);
+}
+
 function scannedToken(scanner: AuthLineScanner, t: number, source: SourceText): ScannedToken {
   const start = scanner.tokenStart[t]!;
   const end = scanner.tokenEnd[t]!;
   const text = source.text;
+  const common = COMMON_WORDS[end - start];
+  if (common !== undefined) {
+    for (let w = 0; w < common.length; w++) if (text.startsWith(common[w]!, start)) return new ScannedToken(common[w]!, source, start, end);
+  }
   return new ScannedToken(tokenValue(text.slice(start, end), end < text.length), source, start, end);
 }
 

@@ -21,6 +21,24 @@ describe("strtol base 0", () => {
     expect(strtol("9223372036854775808")).toEqual({ value: Number(2n ** 63n - 1n), end: 19, outOfRange: true });
     expect(strtol("9223372036854775807").outOfRange).toBe(false);
   });
+
+  test("decimals of 1 to 22 digits, signed, with a unit after: as 64-bit C does (the short ones take a fast path)", () => {
+    const LONG_MAX = 2n ** 63n - 1n;
+    let seed = 5;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let i = 0; i < 5000; i++) {
+      const length = 1 + random(22);
+      let digits = String(1 + random(9));
+      while (digits.length < length) digits += String(random(10));
+      const prefix = [" ", "", "\t", ""][random(4)]! + ["", "-", "+"][random(3)]!;
+      const text = `${prefix}${digits}${["", "kB", ".5", "e3", " ms"][random(5)]!}`;
+      const magnitude = BigInt(digits);
+      const negative = prefix.endsWith("-");
+      const limit = negative ? LONG_MAX + 1n : LONG_MAX;
+      const expected = { value: Number(negative ? -(magnitude > limit ? limit : magnitude) : magnitude > limit ? limit : magnitude), end: prefix.length + digits.length, outOfRange: magnitude > limit };
+      expect([text, strtol(text)]).toEqual([text, expected]);
+    }
+  });
 });
 
 describe("strtod", () => {

@@ -34,6 +34,16 @@ function skipSpaceAndSign(s: string): { pos: number; negative: boolean } {
 /** strtol(s, &end, 0): base from the prefix (0x hex, 0 octal, else decimal). */
 export function strtol(s: string): CNumber {
   const { pos: start, negative } = skipSpaceAndSign(s);
+  // Most values are short decimals: up to 15 digits are exact in a double and far inside long's
+  // range, so they need neither BigInt nor the overflow checks.
+  const first = s.charCodeAt(start);
+  if (first >= 0x31 && first <= 0x39) {
+    let end = start + 1;
+    let value = first - 0x30;
+    for (let c = s.charCodeAt(end); c >= 0x30 && c <= 0x39 && end - start < 15; c = s.charCodeAt(++end)) value = value * 10 + (c - 0x30);
+    const next = s.charCodeAt(end);
+    if (!(next >= 0x30 && next <= 0x39)) return { value: negative ? -value : value, end, outOfRange: false };
+  }
   let pos = start;
   let base = 10n;
   let digitPattern = /[0-9]/;

@@ -65,7 +65,10 @@ export function replaceValueEdit(line: ConfSettingLine, rawValue: string, source
 export function commentedOutLine(document: ConfDocument, name: string): { start: number; end: number } | undefined {
   const pattern = new RegExp(`^#\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*=`, "i");
   for (const line of document.lines) {
-    if (line.kind === "comment" && line.commentSpan.start === line.span.start && pattern.test(line.comment)) return { start: line.span.start, end: line.span.end };
+    // The pattern first: it rejects almost every comment without making the line's spans.
+    if (line.kind !== "comment" || !pattern.test(line.comment)) continue;
+    const span = line.span;
+    if (line.commentSpan.start === span.start) return { start: span.start, end: span.end };
   }
   return undefined;
 }

@@ -76,9 +76,10 @@ export function commentedOutLine(document: ConfDocument, name: string): { start:
 /** The line of the stock sample's section header (`# - SSL -`) in the file, if it kept it: a new
  *  line goes below the header (and the blank line after it). */
 function sectionInsertOffset(document: ConfDocument, header: string): number | undefined {
-  const wanted = header.trim().toLowerCase();
+  // One pattern for every comment line, rather than a trimmed, lower-cased copy of each.
+  const wanted = new RegExp(`^\\s*${header.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`, "i");
   const lines = document.lines;
-  const index = lines.findIndex((line) => line.kind === "comment" && line.comment.trim().toLowerCase() === wanted);
+  const index = lines.findIndex((line) => line.kind === "comment" && wanted.test(line.comment));
   if (index === -1) return undefined;
   const headerLine = lines[index]!;
   if (!document.source.text.slice(headerLine.span.start, headerLine.span.end).endsWith("\n")) return undefined;

@@ -93,6 +93,33 @@ interface NameFacts {
   removed?: RemovedParameter | null;
 }
 
+/** The same answers for the whole run, per target version: each cluster's files are new strings,
+ *  but they name the same few hundred parameters, and one lookup here costs less than folding
+ *  a name's case and asking the catalog three times. Bounded (a file of made-up names). */
+const runFactsByVersion = new Map<PgVersion, Map<string, NameFacts>>();
+const RUN_NAMES_LIMIT = 5_000;
+
+function runFacts(pgVersion: PgVersion, catalog: LoadedCatalog, name: string): NameFacts {
+  let names = runFactsByVersion.get(pgVersion);
+  if (!names) runFactsByVersion.set(pgVersion, (names = new Map()));
+  let facts = names.get(name);
+  if (facts === undefined) {
+    const key = asciiLowerCase(name);
+    const parameter = lookupParameter(catalog, key);
+    // Kept for the run: a key must not be a slice of the file it was read from, which it would
+    // keep alive (V8 makes a slice of 13 chars or more a view of its parent string).
+    facts = { key: parameter && asciiLowerCase(parameter.name) === key ? asciiLowerCase(parameter.name) : ownCopy(key), parameter, known: isKnownParameter(catalog, key) };
+    if (names.size >= RUN_NAMES_LIMIT) names.clear();
+    names.set(facts.key === key && key === name ? facts.key : ownCopy(name), facts);
+  }
+  return facts;
+}
+
+/** A string equal to `text` that shares no storage with it (see runFacts). */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : text.split("").join("");
+}
+
 export class ClusterView {
   readonly catalog: LoadedCatalog;
   /** Settings in the order the server reads them (includes expanded where they stand). */
@@ -135,8 +162,7 @@ export class ClusterView {
   private facts(name: string): NameFacts {
     let facts = this.namesAsWritten.get(name);
     if (facts === undefined) {
-      const key = asciiLowerCase(name);
-      facts = { key, parameter: lookupParameter(this.catalog, key), known: isKnownParameter(this.catalog, key) };
+      facts = runFacts(this.pgVersion, this.catalog, name);
       this.namesAsWritten.set(name, facts);
     }
     return facts;
@@ -185,7 +211,8 @@ export class ClusterView {
   /** If the name left pg_settings at or before the target version: see removedParameter. */
   removed(name: string): RemovedParameter | undefined {
     const facts = this.facts(name);
-    if (facts.removed === undefined) facts.removed = removedParameter(facts.key, this.pgVersion) ?? null;
+    // Frozen: the answer is shared by every cluster of the run.
+    if (facts.removed === undefined) facts.removed = Object.freeze(removedParameter(facts.key, this.pgVersion)) ?? null;
     return facts.removed ?? undefined;
   }
 

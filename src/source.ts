@@ -105,6 +105,8 @@ export class SourceText {
   }
 
   span(start: number, end: number): Span {
+    // The file's start (where a finding about a missing setting points) needs no line table.
+    if (end === 0) return { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
     const starts = this.lineStarts;
     const line = this.lineIndexAt(start);
     const endLine = end === start ? line : this.lineIndexAt(end);

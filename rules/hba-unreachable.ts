@@ -22,34 +22,47 @@ const COVERING_TYPES: Record<ConnType, ConnType[]> = {
   hostnogssenc: ["host", "hostnogssenc"],
 };
 
+// Keys of DATABASE and USER tokens. A name is its own key (no string made for it); keywords,
+// groups and regular expressions start with a NUL, which no token holds (the tokenizer stops at
+// one), so no name can be taken for them.
+const ALL = "\0all";
+const REPLICATION = "\0replication";
+const SAMEUSER = "\0sameuser";
+const SAMEROLE = "\0samerole";
+
 /** How a DATABASE token matches (check_db), or null when it cannot be known (`@file`). */
 function databaseKey(token: AuthToken, pgVersion: number): string | null {
   if (token.fileRef !== null) return null;
-  if (isRegexToken(token, pgVersion)) return `re:${token.value}`;
+  const value = token.value;
+  if (isRegexToken(token, pgVersion)) return `\0re:${value}`;
   if (!token.quoted) {
-    if (token.value === "all" || token.value === "replication" || token.value === "sameuser") return token.value;
-    if (token.value === "samerole" || token.value === "samegroup") return "samerole";
+    if (value === "all") return ALL;
+    if (value === "replication") return REPLICATION;
+    if (value === "sameuser") return SAMEUSER;
+    if (value === "samerole" || value === "samegroup") return SAMEROLE;
   }
-  return `name:${token.value}`;
+  return value;
 }
 
-/** How a USER token matches (check_role), or null when it cannot be known (`@file`). */
+/** How a USER token matches (check_role), or null when it cannot be known (`@file`). A group
+ *  (`+name`, unquoted) is its own key too: a quoted name that starts with `+` is told apart. */
 function userKey(token: AuthToken, pgVersion: number): string | null {
   if (token.fileRef !== null) return null;
-  if (isGroupToken(token)) return `group:${token.value}`;
-  if (!token.quoted && token.value === "all") return "all";
-  if (isRegexToken(token, pgVersion)) return `re:${token.value}`;
-  return `name:${token.value}`;
+  const value = token.value;
+  if (isGroupToken(token)) return value;
+  if (!token.quoted && value === "all") return ALL;
+  if (isRegexToken(token, pgVersion)) return `\0re:${value}`;
+  return value.startsWith("+") ? `\0name:${value}` : value;
 }
 
 /** `replication` matches only physical replication connections, which `all` does not match. */
 function databaseCovered(key: string, earlier: readonly string[]): boolean {
-  if (key === "replication") return earlier.includes("replication");
-  return earlier.includes("all") || earlier.includes(key);
+  if (key === REPLICATION) return earlier.includes(REPLICATION);
+  return earlier.includes(ALL) || earlier.includes(key);
 }
 
 function userCovered(key: string, earlier: readonly string[]): boolean {
-  return earlier.includes("all") || earlier.includes(key);
+  return earlier.includes(ALL) || earlier.includes(key);
 }
 
 interface Entry {
@@ -64,23 +77,44 @@ interface Entry {
   users: string[];
 }
 
-/** Earlier records with one address shape, indexed by their database and user keys. */
+/** Earlier records with one address shape, indexed by their database and user keys. Most
+ *  shapes hold one record (an address of its own): the maps are made for the second. */
 class Bucket {
-  readonly byDatabase = new Map<string, Entry[]>();
-  readonly byUser = new Map<string, Entry[]>();
+  private first: Entry | null = null;
+  private byDatabase: Map<string, Entry[]> | null = null;
+  private byUser: Map<string, Entry[]> | null = null;
 
   add(entry: Entry): void {
-    for (const key of entry.databases) push(this.byDatabase, key, entry);
-    for (const key of entry.users) push(this.byUser, key, entry);
+    if (this.first === null) {
+      this.first = entry;
+      return;
+    }
+    if (this.byDatabase === null) {
+      this.byDatabase = new Map();
+      this.byUser = new Map();
+      this.index(this.first);
+    }
+    this.index(entry);
+  }
+
+  private index(entry: Entry): void {
+    for (const key of entry.databases) push(this.byDatabase!, key, entry);
+    for (const key of entry.users) push(this.byUser!, key, entry);
   }
 
   /** The entries that can cover a record whose first database and user keys are these: the
    *  shorter of the two candidate lists (each in file order). */
   candidates(database: string, user: string): (Entry[] | undefined)[] {
+    if (this.byDatabase === null) {
+      // The one record, when it is on both lists (a cover is).
+      const entry = this.first!;
+      const onDatabases = entry.databases.includes(database) || (database !== REPLICATION && entry.databases.includes(ALL));
+      return onDatabases && (entry.users.includes(user) || entry.users.includes(ALL)) ? [[entry]] : [];
+    }
     const byDatabase = this.byDatabase.get(database);
-    const allDatabases = database === "replication" ? undefined : this.byDatabase.get("all");
-    const byUser = this.byUser.get(user);
-    const allUsers = this.byUser.get("all");
+    const allDatabases = database === REPLICATION ? undefined : this.byDatabase.get(ALL);
+    const byUser = this.byUser!.get(user);
+    const allUsers = this.byUser!.get(ALL);
     const databaseCount = (byDatabase?.length ?? 0) + (allDatabases?.length ?? 0);
     const userCount = (byUser?.length ?? 0) + (allUsers?.length ?? 0);
     return databaseCount <= userCount ? [byDatabase, allDatabases] : [byUser, allUsers];
@@ -199,15 +233,22 @@ function addressCovers(earlier: HbaAddress | null, later: HbaAddress | null): bo
   return earlier.kind === "ip" && later.kind === "ip" && ipNetworkCovers(earlier, later);
 }
 
+/** The keys of a field's tokens, each once, in an array of their number (one grown by push
+ *  from empty keeps room for 17, and the index keeps these to the end of the rule). */
 function keysOf(tokens: AuthToken[] | null, keyOf: (token: AuthToken, pgVersion: number) => string | null, pgVersion: number): { keys: string[]; complete: boolean } {
+  if (tokens === null || tokens.length === 0) return { keys: [], complete: true };
+  if (tokens.length === 1) {
+    const key = keyOf(tokens[0]!, pgVersion);
+    return key === null ? { keys: [], complete: false } : { keys: [key], complete: true };
+  }
   const keys: string[] = [];
   let complete = true;
-  for (const token of tokens ?? []) {
+  for (const token of tokens) {
     const key = keyOf(token, pgVersion);
     if (key === null) complete = false;
     else if (!keys.includes(key)) keys.push(key);
   }
-  return { keys, complete };
+  return { keys: keys.slice(), complete };
 }
 
 /** Counts full record comparisons (exported for the linear-time test). */
@@ -242,12 +283,14 @@ export default defineRule({
       const indexes = new Map<ConnType, TypeIndex>();
       // A file included twice is read twice: its second copy is never used, but it is the
       // same text, judged once.
-      const seen = new Set<HbaRecord>();
       const records = sequence.records;
+      const seen = readsAFileTwice(records) ? new Set<HbaRecord>() : null;
       for (let order = 0; order < records.length; order++) {
         const { file, record } = records[order]!;
-        if (seen.has(record)) continue;
-        seen.add(record);
+        if (seen !== null) {
+          if (seen.has(record)) continue;
+          seen.add(record);
+        }
         if (!canMatch(record) || record.connectionType === null) continue;
         const type = record.connectionType as ConnType;
         const databases = keysOf(record.databases, databaseKey, pgVersion);
@@ -277,6 +320,23 @@ export default defineRule({
     }
   },
 });
+
+/** Whether some file's records come twice in the sequence (each reading of a file gives all
+ *  its records): without that, no set of the records seen is needed. */
+function readsAFileTwice(records: readonly { file: { document: { records: readonly unknown[] } } }[]): boolean {
+  const files = new Set<{ document: { records: readonly unknown[] } }>();
+  let read = 0;
+  let last = null;
+  for (const { file } of records) {
+    if (file === last) continue;
+    last = file;
+    if (!files.has(file)) {
+      files.add(file);
+      read += file.document.records.length;
+    }
+  }
+  return read < records.length;
+}
 
 /** The first earlier record that matches every connection `later` matches, if any. */
 function findCover(later: Entry, indexes: Map<ConnType, TypeIndex>): Entry | undefined {

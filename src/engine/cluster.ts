@@ -99,19 +99,21 @@ interface NameFacts {
 const runFactsByVersion = new Map<PgVersion, Map<string, NameFacts>>();
 const RUN_NAMES_LIMIT = 5_000;
 
-function runFacts(pgVersion: PgVersion, catalog: LoadedCatalog, name: string): NameFacts {
+function runNames(pgVersion: PgVersion): Map<string, NameFacts> {
   let names = runFactsByVersion.get(pgVersion);
   if (!names) runFactsByVersion.set(pgVersion, (names = new Map()));
-  let facts = names.get(name);
-  if (facts === undefined) {
-    const key = asciiLowerCase(name);
-    const parameter = lookupParameter(catalog, key);
-    // Kept for the run: a key must not be a slice of the file it was read from, which it would
-    // keep alive (V8 makes a slice of 13 chars or more a view of its parent string).
-    facts = { key: parameter && asciiLowerCase(parameter.name) === key ? asciiLowerCase(parameter.name) : ownCopy(key), parameter, known: isKnownParameter(catalog, key) };
-    if (names.size >= RUN_NAMES_LIMIT) names.clear();
-    names.set(facts.key === key && key === name ? facts.key : ownCopy(name), facts);
-  }
+  return names;
+}
+
+/** Asks the catalog about a name not in `names` yet, and remembers the answer there. */
+function runFacts(names: Map<string, NameFacts>, catalog: LoadedCatalog, name: string): NameFacts {
+  const key = asciiLowerCase(name);
+  const parameter = lookupParameter(catalog, key);
+  // Kept for the run: a key must not be a slice of the file it was read from, which it would
+  // keep alive (V8 makes a slice of 13 chars or more a view of its parent string).
+  const facts: NameFacts = { key: parameter && asciiLowerCase(parameter.name) === key ? asciiLowerCase(parameter.name) : ownCopy(key), parameter, known: isKnownParameter(catalog, key) };
+  if (names.size >= RUN_NAMES_LIMIT) names.clear();
+  names.set(facts.key === key && key === name ? facts.key : ownCopy(name), facts);
   return facts;
 }
 
@@ -139,9 +141,8 @@ export class ClusterView {
   private readonly lastByKey = new Map<string, SettingEntry>();
   /** Made when occurrences() is first asked (no built-in rule does). */
   private allByKey: Map<string, SettingEntry[]> | undefined;
-  /** The catalog's answers by name as written: every rule asks about every setting's name, and
-   *  a hit on the same string is much cheaper than folding its case and hashing the result. */
-  private readonly namesAsWritten = new Map<string, NameFacts>();
+  /** The run's answers by name as written for the target version (see runFacts). */
+  private readonly namesAsWritten: Map<string, NameFacts>;
 
   constructor(
     readonly pgVersion: PgVersion,
@@ -153,6 +154,7 @@ export class ClusterView {
     readonly identFiles: IdentFile[],
   ) {
     this.catalog = loadCatalog(pgVersion);
+    this.namesAsWritten = runNames(pgVersion);
   }
 
   get mainConf(): ConfFile | undefined {
@@ -160,12 +162,7 @@ export class ClusterView {
   }
 
   private facts(name: string): NameFacts {
-    let facts = this.namesAsWritten.get(name);
-    if (facts === undefined) {
-      facts = runFacts(this.pgVersion, this.catalog, name);
-      this.namesAsWritten.set(name, facts);
-    }
-    return facts;
+    return this.namesAsWritten.get(name) ?? runFacts(this.namesAsWritten, this.catalog, name);
   }
 
   addSetting(file: ConfFile, line: ConfSettingLine): void {

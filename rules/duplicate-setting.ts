@@ -24,25 +24,22 @@ export default defineRule({
   },
   check(context) {
     for (const file of context.cluster.confFiles) {
-      const byName = new Map<string, ConfSettingLine[]>();
-      for (const line of file.document.settings) {
-        const key = context.cluster.key(line.name);
-        const lines = byName.get(key);
-        if (lines) lines.push(line);
-        else byName.set(key, [line]);
-      }
-      for (const lines of byName.values()) {
-        const last = lines[lines.length - 1]!;
-        for (const line of lines.slice(0, -1)) {
-          const data = { name: line.name, line: last.nameSpan.line, value: last.rawValue, thisValue: line.rawValue };
-          context.report({
-            messageId: line.value === last.value ? "redundant" : "overridden",
-            data,
-            filePath: file.path,
-            span: line.nameSpan,
-            suggestions: [{ messageId: "removeLine", data, edits: [{ range: [line.span.start, line.span.end], text: "" }] }],
-          });
-        }
+      // The last line of each name; every other line of that name is reported, in file order.
+      const lastByName = new Map<string, ConfSettingLine>();
+      const settings = file.document.settings;
+      for (const line of settings) lastByName.set(context.cluster.key(line.name), line);
+      if (lastByName.size === settings.length) continue;
+      for (const line of settings) {
+        const last = lastByName.get(context.cluster.key(line.name))!;
+        if (last === line) continue;
+        const data = { name: line.name, line: last.lineNumber, value: last.rawValue, thisValue: line.rawValue };
+        context.report({
+          messageId: line.value === last.value ? "redundant" : "overridden",
+          data,
+          filePath: file.path,
+          span: line.nameSpan,
+          suggestions: [{ messageId: "removeLine", data, edits: [{ range: [line.span.start, line.span.end], text: "" }] }],
+        });
       }
     }
   },

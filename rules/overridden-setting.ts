@@ -26,6 +26,8 @@ export default defineRule({
   },
   check(context) {
     const cluster = context.cluster;
+    // One file: every line's winner is in its own file.
+    if (cluster.confFiles.length < 2) return;
     const base = path.dirname(cluster.mainConf?.path ?? cluster.confFiles[0]?.path ?? ".");
     // The last line of each name in each file: earlier lines of the same file are duplicate-setting's.
     // (Only lines whose winner is in another file are candidates: most are their own winner.)

@@ -31,6 +31,7 @@ function assertTiles(text: string | SourceText): void {
   const source = document.source;
   let offset = 0;
   for (const line of document.lines) {
+    expect(line.lineNumber).toBe(source.positionAt(line.span.start).line);
     // A line computes its spans from its line number; the text's line table must agree.
     for (const [getter, span] of spansOf(line)) {
       if (span) expect([getter, span]).toEqual([getter, source.span(span.start, span.end)]);

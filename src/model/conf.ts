@@ -35,6 +35,8 @@ export interface ConfAssignment {
 
 /** An empty or whitespace-only line. */
 export interface ConfBlankLine {
+  /** 1-based: the line's number in its file. */
+  lineNumber: number;
   kind: "blank";
   /** The whole physical line, its newline included. */
   span: Span;
@@ -42,6 +44,8 @@ export interface ConfBlankLine {
 
 /** A line holding only a comment (and whitespace). */
 export interface ConfCommentLine {
+  /** 1-based: the line's number in its file. */
+  lineNumber: number;
   kind: "comment";
   span: Span;
   comment: string;
@@ -50,12 +54,16 @@ export interface ConfCommentLine {
 
 /** `name [=] value`: a parameter setting. */
 export interface ConfSettingLine extends ConfAssignment {
+  /** 1-based: the line's number in its file. */
+  lineNumber: number;
   kind: "setting";
   span: Span;
 }
 
 /** `include`, `include_if_exists` or `include_dir` with its path. */
 export interface ConfIncludeLine extends ConfAssignment {
+  /** 1-based: the line's number in its file. */
+  lineNumber: number;
   kind: "include";
   span: Span;
   directive: ConfIncludeDirective;
@@ -77,6 +85,8 @@ export interface ConfSyntaxError {
 
 /** A line PostgreSQL rejects. */
 export interface ConfInvalidLine {
+  /** 1-based: the line's number in its file. */
+  lineNumber: number;
   kind: "invalid";
   span: Span;
   error: ConfSyntaxError;

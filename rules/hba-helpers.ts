@@ -30,8 +30,11 @@ function maskedEquals(a: number[], b: number[], mask: number[]): boolean {
 export function ipNetworkCovers(outer: { address: { family: number; bytes: number[] }; mask: { bytes: number[] } }, inner: { address: { family: number; bytes: number[] }; mask: { bytes: number[] } }): boolean {
   if (outer.address.family !== inner.address.family) return false;
   // Every bit the outer mask tests must be fixed by the inner mask too.
-  if (outer.mask.bytes.some((byte, i) => (byte & ~inner.mask.bytes[i]!) !== 0)) return false;
-  return maskedEquals(inner.address.bytes, outer.address.bytes, outer.mask.bytes);
+  // An address makes its bytes when asked: once each.
+  const outerMask = outer.mask.bytes;
+  const innerMask = inner.mask.bytes;
+  if (outerMask.some((byte, i) => (byte & ~innerMask[i]!) !== 0)) return false;
+  return maskedEquals(inner.address.bytes, outer.address.bytes, outerMask);
 }
 
 const LOOPBACK_V4 = { address: { family: 4, bytes: [127, 0, 0, 0] }, mask: { bytes: [255, 0, 0, 0] } };

@@ -38,7 +38,9 @@ function isContiguous(mask: number[]): boolean {
 }
 
 function hostBitsSet(address: IpHbaAddress): boolean {
-  return address.address.bytes.some((byte, i) => (byte & ~address.mask.bytes[i]! & 0xff) !== 0);
+  // An address makes its bytes when asked: once each.
+  const mask = address.mask.bytes;
+  return address.address.bytes.some((byte, i) => (byte & ~mask[i]! & 0xff) !== 0);
 }
 
 export default defineRule({
@@ -70,10 +72,12 @@ export default defineRule({
           continue;
         }
         if (!hostBitsSet(address) || address.prefixLength === null) continue;
-        const network = formatAddress(address.address.bytes.map((byte, i) => byte & address.mask.bytes[i]!));
-        const host = formatAddress(address.address.bytes);
+        const bytes = address.address.bytes;
+        const mask = address.mask.bytes;
+        const network = formatAddress(bytes.map((byte, i) => byte & mask[i]!));
+        const host = formatAddress(bytes);
         const prefix = address.prefixLength;
-        const hostPrefix = address.address.bytes.length * 8;
+        const hostPrefix = bytes.length * 8;
         const token = address.token;
         // A token makes its span when asked: once.
         const span = token.span;

@@ -119,19 +119,54 @@ export function parseInet6(text: string): number[] | null {
   return [...head, ...new Array<number>(16 - head.length - tail.length).fill(0), ...tail];
 }
 
+/**
+ * A parsed address keeps its bytes packed in 32-bit words (signed, so that V8 keeps them as
+ * small integers): `bytes` is a new array each time asked. The model keeps an address for
+ * every IP record to the end of a lint, and an array of bytes costs more than the object that
+ * holds it (an IPv6 address: 176 bytes of array, against 40 of words).
+ */
+class Ipv4Address implements IpAddress {
+  readonly family = 4;
+  constructor(private readonly word: number) {}
+
+  get bytes(): number[] {
+    const w = this.word;
+    return [(w >>> 24) & 0xff, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff];
+  }
+}
+
+class Ipv6Address implements IpAddress {
+  readonly family = 6;
+  constructor(
+    private readonly w0: number,
+    private readonly w1: number,
+    private readonly w2: number,
+    private readonly w3: number,
+  ) {}
+
+  get bytes(): number[] {
+    const bytes = new Array<number>(16);
+    const words = [this.w0, this.w1, this.w2, this.w3];
+    for (let i = 0; i < 16; i++) bytes[i] = (words[i >> 2]! >>> (24 - 8 * (i & 3))) & 0xff;
+    return bytes;
+  }
+}
+
+function word(bytes: number[], at: number): number {
+  return (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
+}
+
 /** What getaddrinfo(AI_NUMERICHOST, AF_UNSPEC) makes of a string, or null (EAI_NONAME).
  *  A zone ("%eth0") is accepted whatever interface it names: the linter cannot know the
  *  server's interfaces (the server takes an unknown one for a host name). */
 export function parseNumericHost(text: string): IpAddress | null {
-  // The model keeps the address: a copy holds its 4 or 16 bytes, where an array grown by push
-  // or spread keeps room for more.
   const v4 = parseInetAton(text);
-  if (v4) return { family: 4, bytes: v4.bytes.slice() };
+  if (v4) return new Ipv4Address(word(v4.bytes, 0));
   const percent = text.indexOf("%");
   const address = percent === -1 ? text : text.slice(0, percent);
   if (percent !== -1 && percent === text.length - 1) return null;
   const v6 = parseInet6(address);
-  return v6 ? { family: 6, bytes: v6.slice() } : null;
+  return v6 ? new Ipv6Address(word(v6, 0), word(v6, 4), word(v6, 8), word(v6, 12)) : null;
 }
 
 /** C strtol(s, &end, 10) must consume the whole (non-empty) string: leading whitespace and a

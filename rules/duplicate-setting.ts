@@ -27,10 +27,10 @@ export default defineRule({
       // The last line of each name; every other line of that name is reported, in file order.
       const lastByName = new Map<string, ConfSettingLine>();
       const settings = file.document.settings;
-      for (const line of settings) lastByName.set(context.cluster.key(line.name), line);
+      for (const line of settings) lastByName.set(context.cluster.keyOf(line), line);
       if (lastByName.size === settings.length) continue;
       for (const line of settings) {
-        const last = lastByName.get(context.cluster.key(line.name))!;
+        const last = lastByName.get(context.cluster.keyOf(line))!;
         if (last === line) continue;
         const data = { name: line.name, line: last.lineNumber, value: last.rawValue, thisValue: line.rawValue };
         context.report({

@@ -77,7 +77,7 @@ export default defineRule({
     const cluster = context.cluster;
     for (const file of cluster.confFiles) {
       for (const line of file.document.settings) {
-        const module = cluster.parameter(line.name)?.module;
+        const module = cluster.parameterOf(line)?.module;
         const loading = module === undefined ? undefined : LOADED_BY[module];
         if (module === undefined || !loading) continue;
         const { loaded, quoted, judged } = loadedModules(cluster, loading.lists);

@@ -110,7 +110,7 @@ export default defineRule({
     // The server checks every line at start-up, not only the one that wins.
     for (const file of cluster.confFiles) {
       for (const line of file.document.settings) {
-        const parameter = cluster.parameter(line.name);
+        const parameter = cluster.parameterOf(line);
         if (!parameter) continue;
         if (TYPOGRAPHIC_END.test(line.value)) continue;
         const result = checkValue(parameter, line.value, context.pgVersion, { writtenName: line.name });

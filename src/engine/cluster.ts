@@ -85,6 +85,8 @@ export interface AuthFileProblem {
 
 /** What the target version's catalog says about a name. */
 interface NameFacts {
+  /** The target version the answers are for. */
+  version: PgVersion;
   /** The name in lower case (names compare case-insensitively, as guc.c does). */
   key: string;
   parameter: CatalogParameter | undefined;
@@ -106,12 +108,12 @@ function runNames(pgVersion: PgVersion): Map<string, NameFacts> {
 }
 
 /** Asks the catalog about a name not in `names` yet, and remembers the answer there. */
-function runFacts(names: Map<string, NameFacts>, catalog: LoadedCatalog, name: string): NameFacts {
+function runFacts(names: Map<string, NameFacts>, version: PgVersion, catalog: LoadedCatalog, name: string): NameFacts {
   const key = asciiLowerCase(name);
   const parameter = lookupParameter(catalog, key);
   // Kept for the run: a key must not be a slice of the file it was read from, which it would
   // keep alive (V8 makes a slice of 13 chars or more a view of its parent string).
-  const facts: NameFacts = { key: parameter && asciiLowerCase(parameter.name) === key ? asciiLowerCase(parameter.name) : ownCopy(key), parameter, known: isKnownParameter(catalog, key) };
+  const facts: NameFacts = { version, key: parameter && asciiLowerCase(parameter.name) === key ? asciiLowerCase(parameter.name) : ownCopy(key), parameter, known: isKnownParameter(catalog, key) };
   if (names.size >= RUN_NAMES_LIMIT) names.clear();
   names.set(facts.key === key && key === name ? facts.key : ownCopy(name), facts);
   return facts;
@@ -162,11 +164,28 @@ export class ClusterView {
   }
 
   private facts(name: string): NameFacts {
-    return this.namesAsWritten.get(name) ?? runFacts(this.namesAsWritten, this.catalog, name);
+    return this.namesAsWritten.get(name) ?? runFacts(this.namesAsWritten, this.pgVersion, this.catalog, name);
+  }
+
+  /** The answers about a setting line's name, kept on the line (see nameFacts). */
+  private lineFacts(line: ConfSettingLine): NameFacts {
+    const kept = (line as { nameFacts?: NameFacts }).nameFacts;
+    if (kept !== undefined && kept.version === this.pgVersion) return kept;
+    return ((line as { nameFacts?: NameFacts }).nameFacts = this.facts(line.name));
+  }
+
+  /** The catalog's parameter a setting line sets (as parameter(line.name), faster). */
+  parameterOf(line: ConfSettingLine): CatalogParameter | undefined {
+    return this.lineFacts(line).parameter;
+  }
+
+  /** A setting line's name in lower case (as key(line.name), faster). */
+  keyOf(line: ConfSettingLine): string {
+    return this.lineFacts(line).key;
   }
 
   addSetting(file: ConfFile, line: ConfSettingLine): void {
-    const { key, parameter } = this.facts(line.name);
+    const { key, parameter } = this.lineFacts(line);
     const entry: SettingEntry = { file, line, key, parameter };
     this.settings.push(entry);
     this.lastByKey.set(key, entry);

@@ -227,6 +227,10 @@ abstract class PhysicalLine {
 
 abstract class AssignmentLine extends PhysicalLine {
   readonly quoted: boolean;
+  /** Where the cluster view keeps what the catalog says about this line's name: every rule asks
+   *  about every line's name, and a field is much cheaper than a lookup by the name (a slice of
+   *  the text). Not part of the line's interface. */
+  nameFacts: unknown = undefined;
   private readonly nameStart: number;
   private readonly nameEnd: number;
   private readonly equalsStart: number;

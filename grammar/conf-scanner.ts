@@ -259,9 +259,13 @@ function scanWord(text: string, offset: number): number {
 /** How ParseConfigFp takes a physical line. */
 export type ConfLineShape = "blank" | "setting" | "invalid";
 
-const NAME_KINDS: ReadonlySet<ConfTokenKind> = new Set(["Id", "QualifiedId"]);
+function isNameKind(kind: ConfTokenKind): boolean {
+  return kind === "Id" || kind === "QualifiedId";
+}
 /** A QUALIFIED_ID is not a value. */
-const VALUE_KINDS: ReadonlySet<ConfTokenKind> = new Set(["Id", "String", "Integer", "Real", "UnquotedString"]);
+function isValueKind(kind: ConfTokenKind): boolean {
+  return kind === "Id" || kind === "String" || kind === "Integer" || kind === "Real" || kind === "UnquotedString";
+}
 
 /** Significant tokens kept per line: a setting has at most three, and the token a syntax error
  *  names is at most the fourth. */
@@ -332,9 +336,9 @@ export class ConfLineScanner {
   valueIndex(): number {
     const count = this.tokenCount;
     const kinds = this.tokenKinds;
-    if (count < 2 || count > 3 || !NAME_KINDS.has(kinds[0]!)) return -1;
+    if (count < 2 || count > 3 || !isNameKind(kinds[0]!)) return -1;
     const valueAt = kinds[1] === "Equals" ? 2 : 1;
-    return count === valueAt + 1 && VALUE_KINDS.has(kinds[valueAt]!) ? valueAt : -1;
+    return count === valueAt + 1 && isValueKind(kinds[valueAt]!) ? valueAt : -1;
   }
 
   /** For an invalid line: the index of the token ParseConfigFp names in its syntax error, or
@@ -344,10 +348,10 @@ export class ConfLineScanner {
     const count = this.tokenCount;
     const kinds = this.tokenKinds;
     if (count === 0) return -1;
-    if (!NAME_KINDS.has(kinds[0]!)) return 0;
+    if (!isNameKind(kinds[0]!)) return 0;
     const valueAt = count > 1 && kinds[1] === "Equals" ? 2 : 1;
     if (valueAt >= count) return -1;
-    if (!VALUE_KINDS.has(kinds[valueAt]!)) return valueAt;
+    if (!isValueKind(kinds[valueAt]!)) return valueAt;
     return valueAt + 1 < count ? valueAt + 1 : -1;
   }
 }

@@ -37,8 +37,6 @@ interface Quoted {
   gapBeforeComment: number | null;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
 function hasNonAscii(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return true;
   return false;
@@ -129,7 +127,7 @@ export default defineRule({
     for (const file of context.cluster.confFiles) {
       const document = file.document;
       // Every typographic quote is a char >= 0x80: most files have none at all.
-      if (!NON_ASCII.test(document.source.text)) continue;
+      if (document.source.isAscii) continue;
       for (const line of document.lines) {
         if (line.kind === "blank" || line.kind === "comment") continue;
         // A value in ASCII quotes may hold typographic quotes on purpose ('“%m”').

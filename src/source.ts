@@ -6,6 +6,8 @@
 // >= 0x80, so tokenisation is the same as on bytes); any other file is decoded as Latin-1, one
 // char per byte, so that writing it back gives the same bytes.
 
+import { isAscii } from "node:buffer";
+
 export type Encoding = "utf8" | "latin1";
 
 /** A half-open range [start, end) of UTF-16 offsets into the source text. */
@@ -42,8 +44,11 @@ export function encodeText(text: string, encoding: Encoding): Buffer {
   return Buffer.from(text, encoding);
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 export class SourceText {
   private lineStartsCache: number[] | undefined;
+  private asciiOnly: boolean | undefined;
 
   constructor(
     readonly text: string,
@@ -52,7 +57,16 @@ export class SourceText {
 
   static fromBytes(bytes: Uint8Array): SourceText {
     const { text, encoding } = decodeBytes(bytes);
-    return new SourceText(text, encoding);
+    const source = new SourceText(text, encoding);
+    // Known from the bytes at memory speed; from the text it takes a scan.
+    source.asciiOnly = isAscii(bytes);
+    return source;
+  }
+
+  /** Whether every char is ASCII (< 0x80): rules looking for typographic quotes, non-ASCII
+   *  look-alikes and the like have nothing to look at in most files. */
+  get isAscii(): boolean {
+    return (this.asciiOnly ??= !NON_ASCII.test(this.text));
   }
 
   /** Offsets at which each line starts. A line ends at LF; CR alone does not end a line

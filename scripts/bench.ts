@@ -314,6 +314,21 @@ function ruleSet(withHbaUnreachable: boolean) {
   return { registry, rules: resolveRules(registry, { rules: extra }) };
 }
 
+/** Runs timed batches until two in a row agree within 5 % (at most 6 s, or to the deadline) and
+ *  returns the last. V8 tiers the linter's code up over a few seconds of linting a small file
+ *  (a 300 ms batch's time per lint falls from ~8 ms to ~0.5 ms on the dense input): one batch
+ *  of warm-up left the figures mostly warm-up, varying with the machine's load. */
+function warmUp(batch: () => { wall: number; cpu: number }, deadline: number): { wall: number; cpu: number } {
+  let last = batch();
+  for (const end = Math.min(Date.now() + 6000, deadline); Date.now() < end; ) {
+    const next = batch();
+    const settled = Math.abs(next.cpu - last.cpu) <= 0.05 * last.cpu;
+    last = next;
+    if (settled) break;
+  }
+  return last;
+}
+
 function runThroughputChild(args: Map<string, string>): void {
   const file = args.get("file")!;
   const kind = args.get("kind") as FileKind;
@@ -346,18 +361,10 @@ function runThroughputChild(args: Map<string, string>): void {
   };
   const report: ThroughputReport = { bytes: bytes.length, rules: rules.map((rule) => rule.registered.id), problems: 0, baselineMs: [], baselineCpuMs: [], lintMs: [], lintCpuMs: [], maxRssKb: 0, timedOut: false, warm: args.get("warmup") !== "0" };
   if (report.warm) {
-    // Warm-up: let the JIT compile both before timing. V8 tiers the linter's code up over a few
-    // seconds of linting a small file (a batch's time per lint falls from ~8 ms to ~0.5 ms on
-    // the dense input), so warm up until two batches in a row agree within 5 % (at most 6 s).
-    // (Not for inputs that take seconds: the first iteration is then as warm as the next.)
+    // Warm-up: let the JIT compile both before timing (see warmUp). (Not for inputs that take
+    // seconds: the first iteration is then as warm as the next.)
     batch(() => (sink += naiveScan(bytes)));
-    let first = batch(lintOnce);
-    for (const warmEnd = Math.min(Date.now() + 6000, deadline); Date.now() < warmEnd; ) {
-      const next = batch(lintOnce);
-      const settled = Math.abs(next.cpu - first.cpu) <= 0.05 * first.cpu;
-      first = next;
-      if (settled) break;
-    }
+    const first = warmUp(() => batch(lintOnce), deadline);
     batch(() => (sink += naiveScan(bytes)));
     if (Date.now() >= deadline) {
       // No time left for a timed round: the warm-up iteration is the figure.
@@ -429,7 +436,7 @@ function runScalingChild(args: Map<string, string>): void {
     return cpu;
   };
   const last = files.length - 1;
-  timed(0, batchMs); // warm-up
+  warmUp(() => timed(0, batchMs), deadline);
   report.maxRssKb.push(process.resourceUsage().maxRSS);
   for (let round = 0; round < rounds && Date.now() < deadline; round++) for (let i = 0; i < last; i++) record(i, batchMs);
   for (let i = 1; i < last; i++) report.maxRssKb.push(process.resourceUsage().maxRSS);

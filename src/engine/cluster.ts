@@ -141,6 +141,8 @@ export class ClusterView {
   /** Each top pg_ident.conf's records in the server's order. */
   readonly identOrder: AuthSequence<IdentFile, IdentRecord>[] = [];
   private readonly lastByKey = new Map<string, SettingEntry>();
+  /** hbaSequences() for a view without hbaOrder, made when first asked. */
+  private topFileSequences: AuthSequence<HbaFile, HbaRecord>[] | undefined;
   /** Made when occurrences() is first asked (no built-in rule does). */
   private allByKey: Map<string, SettingEntry[]> | undefined;
   /** The run's answers by name as written for the target version (see runFacts). */
@@ -240,7 +242,8 @@ export class ClusterView {
    *  included files (16+) where their include directive stands. */
   hbaSequences(): AuthSequence<HbaFile, HbaRecord>[] {
     if (this.hbaOrder.length > 0 || this.hbaFiles.length === 0) return this.hbaOrder;
-    return this.hbaFiles.filter((file) => !file.includedFrom).map((file) => ({ top: file, records: file.document.records.map((record) => ({ file, record })) }));
+    // A view built without the linter's tree reading: each top file's own records, made once.
+    return (this.topFileSequences ??= this.hbaFiles.filter((file) => !file.includedFrom).map((file) => ({ top: file, records: file.document.records.map((record) => ({ file, record })) })));
   }
 
   /** Whether every include of the cluster's pg_hba.conf (or pg_ident.conf) files was read:

@@ -155,13 +155,16 @@ function groupDigits(value: bigint): string {
 /** The addresses an address and mask match (`written`: the address as written). */
 export function networkText(address: IpAddress, mask: IpAddress, written = ""): string {
   const family = address.family === 4 ? "IPv4" : "IPv6";
-  const first: IpAddress = { family: address.family, bytes: address.bytes.map((byte, i) => byte & mask.bytes[i]!) };
-  const last: IpAddress = { family: address.family, bytes: address.bytes.map((byte, i) => (byte & mask.bytes[i]!) | (~mask.bytes[i]! & 0xff)) };
-  const ones = mask.bytes.reduce((sum, byte) => sum + popCount(byte), 0);
-  const zeros = mask.bytes.length * 8 - ones;
+  // An address makes its byte array when asked: ask once.
+  const bytes = address.bytes;
+  const maskBytes = mask.bytes;
+  const first: IpAddress = { family: address.family, bytes: bytes.map((byte, i) => byte & maskBytes[i]!) };
+  const last: IpAddress = { family: address.family, bytes: bytes.map((byte, i) => (byte & maskBytes[i]!) | (~maskBytes[i]! & 0xff)) };
+  const ones = maskBytes.reduce((sum, byte) => sum + popCount(byte), 0);
+  const zeros = maskBytes.length * 8 - ones;
   const count = zeros > 64 ? `2^${zeros}` : groupDigits(2n ** BigInt(zeros));
-  const contiguous = /^1*0*$/.test(mask.bytes.map((byte) => byte.toString(2).padStart(8, "0")).join(""));
-  const ignored = first.bytes.some((byte, i) => byte !== address.bytes[i]) ? `; the host bits of ${formatIp(address)} are ignored` : "";
+  const contiguous = /^1*0*$/.test(maskBytes.map((byte) => byte.toString(2).padStart(8, "0")).join(""));
+  const ignored = first.bytes.some((byte, i) => byte !== bytes[i]) ? `; the host bits of ${formatIp(address)} are ignored` : "";
   if (!contiguous) return `the ${family} addresses whose bits under the mask ${formatIp(mask)} are those of ${formatIp(first)}: ${count} addresses, not one range (the mask is not contiguous)`;
   if (zeros === 0) return `the single ${family} address ${formatIp(first)}`;
   if (ones === 0) return `every ${family} address (${count} addresses)`;

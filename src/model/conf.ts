@@ -184,13 +184,9 @@ interface AssignmentOffsets {
   start: number;
   end: number;
   nameStart: number;
-  nameEnd: number;
   equalsStart: number;
-  equalsEnd: number;
   valueStart: number;
-  valueEnd: number;
   commentStart: number;
-  commentEnd: number;
 }
 
 /**
@@ -232,13 +228,9 @@ abstract class AssignmentLine extends PhysicalLine {
    *  the text). Not part of the line's interface. */
   nameFacts: unknown = undefined;
   private readonly nameStart: number;
-  private readonly nameEnd: number;
   private readonly equalsStart: number;
-  private readonly equalsEnd: number;
   private readonly valueStart: number;
-  private readonly valueEnd: number;
   private readonly commentStart: number;
-  private readonly commentEnd: number;
 
   constructor(
     source: SourceText,
@@ -253,29 +245,25 @@ abstract class AssignmentLine extends PhysicalLine {
     super(source, lineNumber, offsets.start, offsets.end);
     this.quoted = valueKind === "string";
     this.nameStart = offsets.nameStart;
-    this.nameEnd = offsets.nameEnd;
     this.equalsStart = offsets.equalsStart;
-    this.equalsEnd = offsets.equalsEnd;
     this.valueStart = offsets.valueStart;
-    this.valueEnd = offsets.valueEnd;
     this.commentStart = offsets.commentStart;
-    this.commentEnd = offsets.commentEnd;
   }
 
   get nameSpan(): Span {
-    return this.spanOnLine(this.nameStart, this.nameEnd);
+    return this.spanOnLine(this.nameStart, this.nameStart + this.name.length);
   }
 
   get equalsSpan(): Span | null {
-    return this.equalsStart === -1 ? null : this.spanOnLine(this.equalsStart, this.equalsEnd);
+    return this.equalsStart === -1 ? null : this.spanOnLine(this.equalsStart, this.equalsStart + 1);
   }
 
   get valueSpan(): Span {
-    return this.spanOnLine(this.valueStart, this.valueEnd);
+    return this.spanOnLine(this.valueStart, this.valueStart + this.rawValue.length);
   }
 
   get commentSpan(): Span | null {
-    return this.commentStart === -1 ? null : this.spanOnLine(this.commentStart, this.commentEnd);
+    return this.commentStart === -1 ? null : this.spanOnLine(this.commentStart, this.commentStart + this.comment!.length);
   }
 }
 
@@ -359,19 +347,18 @@ class LineBuilder {
     // guc-file.l's comment runs to the newline, so it holds the `\r` of a CRLF line end: leave
     // that to the line ending.
     let comment: string | null = null;
-    let commentEnd = -1;
     if (scanner.commentStart !== -1) {
       const text = this.source.text;
-      commentEnd = text.charCodeAt(scanner.commentEnd - 1) === 0x0d ? scanner.commentEnd - 1 : scanner.commentEnd;
+      const commentEnd = text.charCodeAt(scanner.commentEnd - 1) === 0x0d ? scanner.commentEnd - 1 : scanner.commentEnd;
       comment = text.slice(scanner.commentStart, commentEnd);
     }
-    if (scanner.shape === "setting") return this.assignment(lineNumber, comment, commentEnd);
+    if (scanner.shape === "setting") return this.assignment(lineNumber, comment);
     if (scanner.shape === "invalid") return new InvalidLine(this.source, lineNumber, scanner.start, scanner.end, this.syntaxError(lineNumber), comment, scanner.commentStart);
     if (comment !== null) return new CommentLine(this.source, lineNumber, scanner.start, scanner.end, comment, scanner.commentStart);
     return new BlankLine(this.source, lineNumber, scanner.start, scanner.end);
   }
 
-  private assignment(lineNumber: number, comment: string | null, commentEnd: number): ConfSettingLine | ConfIncludeLine {
+  private assignment(lineNumber: number, comment: string | null): ConfSettingLine | ConfIncludeLine {
     const scanner = this.scanner;
     const valueIndex = scanner.valueIndex();
     const valueKind = VALUE_KINDS[scanner.tokenKinds[valueIndex]!]!;
@@ -383,13 +370,9 @@ class LineBuilder {
       start: scanner.start,
       end: scanner.end,
       nameStart: scanner.tokenStarts[0]!,
-      nameEnd: scanner.tokenEnds[0]!,
       equalsStart: valueIndex === 2 ? scanner.tokenStarts[1]! : -1,
-      equalsEnd: valueIndex === 2 ? scanner.tokenEnds[1]! : -1,
       valueStart: scanner.tokenStarts[valueIndex]!,
-      valueEnd: scanner.tokenEnds[valueIndex]!,
       commentStart: comment === null ? -1 : scanner.commentStart,
-      commentEnd,
     };
     const directive = includeDirectiveOf(name);
     if (directive) return new IncludeLine(this.source, lineNumber, offsets, name, value, rawValue, valueKind, comment, directive);

@@ -467,23 +467,21 @@ export function mergeEdits(edits: Edit[], text: string): { range: [number, numbe
 
 function toMessage(rule: EnabledRule, descriptor: ReportDescriptor, text: string, source: SourceText): LintMessage {
   const span = descriptor.span;
-  const message: LintMessage = {
-    ruleId: rule.registered.id,
-    severity: SEVERITY_NUMBER[rule.severity],
-    message: text,
-    line: span.line,
-    column: span.column,
-    endLine: span.endLine,
-    endColumn: span.endColumn,
-  };
+  const ruleId = rule.registered.id;
+  const severity = SEVERITY_NUMBER[rule.severity];
   const ownFile = (descriptor.fixFilePath ?? descriptor.filePath) === descriptor.filePath;
-  if (descriptor.fix && descriptor.fix.length > 0 && ownFile) message.fix = mergeEdits(descriptor.fix, source.text);
-  const suggestions = (descriptor.suggestions ?? []).filter((s) => (s.filePath ?? descriptor.filePath) === descriptor.filePath && s.edits.length > 0);
-  if (suggestions.length > 0) {
-    const messages = rule.registered.rule.meta.messages;
-    message.suggestions = suggestions.map((s) => ({ desc: formatMessage(messages[s.messageId] ?? s.messageId, s.data, rule.registered.id), fix: mergeEdits(s.edits, source.text) }));
-  }
-  return message;
+  const fix = descriptor.fix && descriptor.fix.length > 0 && ownFile ? mergeEdits(descriptor.fix, source.text) : undefined;
+  const ownSuggestions = (descriptor.suggestions ?? []).filter((s) => (s.filePath ?? descriptor.filePath) === descriptor.filePath && s.edits.length > 0);
+  const messages = rule.registered.rule.meta.messages;
+  // map makes an array of the exact length (one grown by push keeps room for 17).
+  const suggestions = ownSuggestions.length === 0 ? undefined : ownSuggestions.map((s) => ({ desc: formatMessage(messages[s.messageId] ?? s.messageId, s.data, ruleId), fix: mergeEdits(s.edits, source.text) }));
+  // One literal with every property the message has: a property added to an object after its
+  // literal goes to a separate property array, one more object per finding, which a lint keeps.
+  const { line, column, endLine, endColumn } = span;
+  if (fix && suggestions) return { ruleId, severity, message: text, line, column, endLine, endColumn, fix, suggestions };
+  if (fix) return { ruleId, severity, message: text, line, column, endLine, endColumn, fix };
+  if (suggestions) return { ruleId, severity, message: text, line, column, endLine, endColumn, suggestions };
+  return { ruleId, severity, message: text, line, column, endLine, endColumn };
 }
 
 /** PostgreSQL ends a value (postgresql.conf) or a line (pg_hba.conf, pg_ident.conf, which then

@@ -46,7 +46,7 @@ test("findings' messages are kept as flat strings, not as trees of their pieces"
   const results = lintOnce();
   const bytesPerFinding = (heapAfterGc() - before) / findings;
   expect(results[0]!.messages.length).toBeGreaterThanOrEqual(findings - 1);
-  // Node 20: about 530 bytes a finding with flat strings; about 720 when each message and
+  // Node 20: about 500 bytes a finding with flat strings; about 700 when each message and
   // suggestion is the tree of cons strings that `+=` builds (which also holds the file's text).
   expect(bytesPerFinding).toBeLessThan(620);
 });

@@ -111,11 +111,14 @@ function runNames(pgVersion: PgVersion): Map<string, NameFacts> {
 function runFacts(names: Map<string, NameFacts>, version: PgVersion, catalog: LoadedCatalog, name: string): NameFacts {
   const key = asciiLowerCase(name);
   const parameter = lookupParameter(catalog, key);
-  // Kept for the run: a key must not be a slice of the file it was read from, which it would
-  // keep alive (V8 makes a slice of 13 chars or more a view of its parent string).
-  const facts: NameFacts = { version, key: parameter && asciiLowerCase(parameter.name) === key ? asciiLowerCase(parameter.name) : ownCopy(key), parameter, known: isKnownParameter(catalog, key) };
+  // Kept for the run, so no string kept may be a slice of the file it was read from, which it
+  // would keep alive (V8 makes a slice of 13 chars or more a view of its parent string): the
+  // catalog's own name where it is the same, else a copy.
+  const catalogKey = parameter ? asciiLowerCase(parameter.name) : undefined;
+  const ownKey = catalogKey === key ? catalogKey : ownCopy(key);
+  const facts: NameFacts = { version, key: ownKey, parameter, known: isKnownParameter(catalog, key) };
   if (names.size >= RUN_NAMES_LIMIT) names.clear();
-  names.set(facts.key === key && key === name ? facts.key : ownCopy(name), facts);
+  names.set(name === key ? ownKey : ownCopy(name), facts);
   return facts;
 }
 

@@ -191,7 +191,11 @@ function scanAt(text: string, offset: number): number {
   if (c === 0x20 || c === 0x09 || c === 0x0d) {
     // Whitespace (at least one char) beats Error on the tie.
     let i = offset + 1;
-    for (let w = text.charCodeAt(i); i < length && (w === 0x20 || w === 0x09 || w === 0x0d); w = text.charCodeAt(++i));
+    while (i < length) {
+      const w = text.charCodeAt(i);
+      if (w !== 0x20 && w !== 0x09 && w !== 0x0d) break;
+      i++;
+    }
     scannedKind = "Whitespace";
     return i;
   }
@@ -238,7 +242,11 @@ function scanWord(text: string, offset: number): number {
   while (idEnd < length && isLetterOrDigit(text.charCodeAt(idEnd))) idEnd++;
   // The chars of Id and QualifiedId are all UnquotedString's: it reaches at least as far.
   let unquotedEnd = idEnd;
-  for (let u = text.charCodeAt(unquotedEnd); unquotedEnd < length && (isLetterOrDigit(u) || u === 0x2d || u === 0x2e || u === 0x5f || u === 0x3a || u === 0x2f); u = text.charCodeAt(++unquotedEnd));
+  while (unquotedEnd < length) {
+    const u = text.charCodeAt(unquotedEnd);
+    if (!(isLetterOrDigit(u) || u === 0x2d || u === 0x2e || u === 0x5f || u === 0x3a || u === 0x2f)) break;
+    unquotedEnd++;
+  }
   let end = idEnd;
   scannedKind = "Id";
   if (unquotedEnd === idEnd) return end;

@@ -36,12 +36,19 @@ export function strtol(s: string): CNumber {
   const { pos: start, negative } = skipSpaceAndSign(s);
   // Most values are short decimals: up to 15 digits are exact in a double and far inside long's
   // range, so they need neither BigInt nor the overflow checks.
-  const first = s.charCodeAt(start);
+  const first = start < s.length ? s.charCodeAt(start) : -1;
   if (first >= 0x31 && first <= 0x39) {
+    // (Every read is inside the string: reading past its end makes V8 drop the optimized code.)
+    const length = s.length;
     let end = start + 1;
     let value = first - 0x30;
-    for (let c = s.charCodeAt(end); c >= 0x30 && c <= 0x39 && end - start < 15; c = s.charCodeAt(++end)) value = value * 10 + (c - 0x30);
-    const next = s.charCodeAt(end);
+    while (end < length && end - start < 15) {
+      const c = s.charCodeAt(end);
+      if (c < 0x30 || c > 0x39) break;
+      value = value * 10 + (c - 0x30);
+      end++;
+    }
+    const next = end < length ? s.charCodeAt(end) : -1;
     if (!(next >= 0x30 && next <= 0x39)) return { value: negative ? -value : value, end, outOfRange: false };
   }
   let pos = start;

@@ -403,8 +403,11 @@ interface ScalingReport {
   timedOut: boolean;
 }
 
+/** Batches of the 1x input timed right before and right after the one run of 100x. */
+const ADJACENT_BATCHES = 3;
+
 /** All the sizes of one input in one process, alternating, so that they share the machine's
- *  load: rounds of 1x and 10x, then 1x, the one iteration of 100x, 1x again. */
+ *  load: rounds of 1x and 10x, then 1x three times, the one iteration of 100x, 1x three times again. */
 function runScalingChild(args: Map<string, string>): void {
   const files = args.get("files")!.split(",");
   const kind = args.get("kind") as FileKind;
@@ -440,9 +443,11 @@ function runScalingChild(args: Map<string, string>): void {
   report.maxRssKb.push(process.resourceUsage().maxRSS);
   for (let round = 0; round < rounds && Date.now() < deadline; round++) for (let i = 0; i < last; i++) record(i, batchMs);
   for (let i = 1; i < last; i++) report.maxRssKb.push(process.resourceUsage().maxRSS);
-  report.adjacentSmallCpuMs.push(record(0, batchMs));
+  // The 1x figure the 100x one is divided by: three batches on each side of it (one on each side
+  // let the ratio swing by half from run to run).
+  for (let i = 0; i < ADJACENT_BATCHES; i++) report.adjacentSmallCpuMs.push(record(0, batchMs));
   record(last, 0);
-  report.adjacentSmallCpuMs.push(record(0, batchMs));
+  for (let i = 0; i < ADJACENT_BATCHES; i++) report.adjacentSmallCpuMs.push(record(0, batchMs));
   report.maxRssKb.push(process.resourceUsage().maxRSS);
   report.timedOut = Date.now() >= deadline;
   process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -780,7 +785,7 @@ async function main(): Promise<void> {
           perMbGrowth: perMb(index, cpu[index]!) / perMb(0, smallCpu),
           maxRssKb: report.maxRssKb[index]!,
           runs: report.cpuMs[index]!.length,
-          note: `${report.problems[index]} problems${index === 2 ? "; one iteration, between two of 1x" : ""}${report.timedOut && index === 2 ? "; time limit reached" : ""}`,
+          note: `${report.problems[index]} problems${index === 2 ? "; one iteration, between three batches of 1x on each side" : ""}${report.timedOut && index === 2 ? "; time limit reached" : ""}`,
         };
       });
       addRows(...rows);

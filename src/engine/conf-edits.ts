@@ -59,11 +59,16 @@ export function replaceValueEdit(line: ConfSettingLine, rawValue: string, source
   return { range: [valueSpan.start, commentSpan.start], text: rawValue + " ".repeat(Math.max(1, target - column)) };
 }
 
+/** `text` as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** The stock sample's commented-out line for a parameter (`#ssl = off`), if the file has one: a
  *  comment at the start of its line holding `name =`. Indented comments are prose (the sample's
  *  continuation lines, such as `\t\t\t# logging_collector to be on.`), not settings. */
 export function commentedOutLine(document: ConfDocument, name: string): { start: number; end: number } | undefined {
-  const pattern = new RegExp(`^#\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*=`, "i");
+  const pattern = new RegExp(`^#\\s*${escapeRegExp(name)}\\s*=`, "i");
   for (const line of document.lines) {
     // The pattern first: it rejects almost every comment without making the line's spans.
     if (line.kind !== "comment" || !pattern.test(line.comment)) continue;
@@ -77,7 +82,7 @@ export function commentedOutLine(document: ConfDocument, name: string): { start:
  *  line goes below the header (and the blank line after it). */
 function sectionInsertOffset(document: ConfDocument, header: string): number | undefined {
   // One pattern for every comment line, rather than a trimmed, lower-cased copy of each.
-  const wanted = new RegExp(`^\\s*${header.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`, "i");
+  const wanted = new RegExp(`^\\s*${escapeRegExp(header.trim())}\\s*$`, "i");
   const lines = document.lines;
   const index = lines.findIndex((line) => line.kind === "comment" && wanted.test(line.comment));
   if (index === -1) return undefined;

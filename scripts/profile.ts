@@ -83,18 +83,21 @@ void (async () => {
     }
     return find(line);
   };
+  /** A function by its name and the source module it is in. */
+  const keyOf = (node: ProfileNode) => `${node.callFrame.functionName || "(anonymous)"} ${moduleOf(node.callFrame.url, node.callFrame.lineNumber)}`;
+  const print = (ranked: Map<string, number>) => {
+    for (const [key, hits] of [...ranked].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((100 * hits) / total).toFixed(1).padStart(5)} %  ${key}`);
+  };
   let total = 0;
   for (const node of profile.nodes) {
     const hits = node.hitCount ?? 0;
     total += hits;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || "(anonymous)"} ${moduleOf(url, lineNumber)}`;
+    const key = keyOf(node);
     bySelf.set(key, (bySelf.get(key) ?? 0) + hits);
   }
   if (args.includes("--inclusive")) {
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     const childIds = new Set(profile.nodes.flatMap((node) => node.children ?? []));
-    const keyOf = (node: ProfileNode) => `${node.callFrame.functionName || "(anonymous)"} ${moduleOf(node.callFrame.url, node.callFrame.lineNumber)}`;
     const inclusive = new Map<string, number>();
     // Depth first from the roots, carrying the functions on the stack so that recursion counts once.
     const walk = (node: ProfileNode, onStack: Set<string>): number => {
@@ -110,12 +113,8 @@ void (async () => {
       return hits;
     };
     for (const node of profile.nodes) if (!childIds.has(node.id)) walk(node, new Set());
-    for (const [key, hits] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-      console.log(`${((100 * hits) / total).toFixed(1).padStart(5)} %  ${key}`);
-    }
+    print(inclusive);
     return;
   }
-  for (const [key, hits] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${((100 * hits) / total).toFixed(1).padStart(5)} %  ${key}`);
-  }
+  print(bySelf);
 })();

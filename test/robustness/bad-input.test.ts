@@ -105,6 +105,17 @@ describe("size", () => {
     expect(short(tokens.lines)).toEqual(['tokens/postgresql.conf:1:9 syntax-error syntax error in file "<dir>/tokens/postgresql.conf" line 1, near token "a"']);
   }, 200_000);
 
+  test("a 10 MB value that is reported: the message quotes its first 400 and last 100 characters", () => {
+    const dir = tree({ ".pgconf-lint.json": JSON.stringify({ extends: [], rules: { "invalid-value": "error" } }), "postgresql.conf": `work_mem = ${"a".repeat(10 * 1024 * 1024)}\n` });
+    const run = lintLines(dir, ["postgresql.conf"], { timeoutMs: 60_000, maxHeapMb: 1024 });
+    expectNoCrash(run);
+    expect(run.status).toBe(1);
+    // The data is PostgreSQL's sentence, quotes and all: the cut keeps the closing quote.
+    const problem = `invalid value for parameter "work_mem": "${"a".repeat(10 * 1024 * 1024)}".`;
+    expect(run.lines).toEqual([`postgresql.conf:1:12 invalid-value ${problem.slice(0, 400)}…(10,485,303 characters left out)…${problem.slice(-100)} PostgreSQL 18 refuses to start with it (a reload logs the error and keeps the current value).`]);
+    expect(run.stdout.length).toBeLessThan(10_000);
+  }, 100_000);
+
   test("1,000,000 lines: the error on the last line is found, at line 1000000", () => {
     const lines: string[] = [];
     for (let i = 1; i < 1_000_000; i++) lines.push(i % 4 === 0 ? "# comment" : `x.y${i} = ${i}`);

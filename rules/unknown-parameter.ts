@@ -77,10 +77,6 @@ function orList(names: string[]): string {
 }
 
 
-function isKnown(cluster: ClusterView, name: string): boolean {
-  return cluster.isKnown(name) || cluster.parameter(name) !== undefined;
-}
-
 type MessageId =
   | "unknown"
   | "didYouMean"
@@ -145,13 +141,13 @@ export default defineRule({
         }
         if (name.startsWith(BOM) && line.nameSpan.start === 0) {
           const bare = name.slice(1);
-          if (isKnown(cluster, bare)) {
+          if (cluster.isKnown(bare)) {
             report("byteOrderMark", { written: `\\uFEFF${bare}` }, [{ range: [line.nameSpan.start, line.nameSpan.start + 1], text: "" }]);
             continue;
           }
         }
         const removed = cluster.removed(name);
-        if (isKnown(cluster, name)) {
+        if (cluster.isKnown(name)) {
           // A hidden alias of a renamed parameter (ssl_ecdh_curve on 18).
           if (removed?.replacement) {
             const rename = renameFix(cluster, line, removed.replacement, settingCounts());
@@ -161,7 +157,7 @@ export default defineRule({
         }
         if (removed) {
           if (removed.replacement) {
-            const rename = isKnown(cluster, removed.replacement) ? renameFix(cluster, line, removed.replacement, settingCounts()) : undefined;
+            const rename = cluster.isKnown(removed.replacement) ? renameFix(cluster, line, removed.replacement, settingCounts()) : undefined;
             report("removedReplaced", { removedIn: removed.removedIn, replacement: removed.replacement, note: removed.note, advice: rename?.advice ?? "" }, nonEmpty(rename?.edits));
           } else {
             // ALTER SYSTEM owns postgresql.auto.conf: it is not edited by hand.
@@ -173,7 +169,7 @@ export default defineRule({
         const since = addedInLaterVersion(name, context.pgVersion);
         if (since !== undefined) {
           // The name an exact rename replaced, if the target version still has it.
-          const old = Object.entries(EXACT_RENAMES).find(([from, rename]) => rename.to === name.toLowerCase() && isKnown(cluster, from));
+          const old = Object.entries(EXACT_RENAMES).find(([from, rename]) => rename.to === name.toLowerCase() && cluster.isKnown(from));
           report("laterVersion", { since, oldName: old ? ` PostgreSQL ${context.pgVersion} has ${old[0]} instead.` : "" });
           continue;
         }
@@ -212,7 +208,7 @@ function modulesOf(catalog: { parameters: readonly { module?: string | null }[] 
 function checkDotted(context: RuleContext<MessageId>, line: ConfSettingLine, modules: Set<string>, report: (messageId: MessageId, data: Record<string, string | number>) => void): void {
   const cluster = context.cluster;
   const module = line.name.slice(0, line.name.indexOf(".")).toLowerCase();
-  if (!modules.has(module) || isKnown(cluster, line.name)) return;
+  if (!modules.has(module) || cluster.isKnown(line.name)) return;
   const since = addedInLaterVersion(line.name, context.pgVersion);
   if (since !== undefined) {
     report("moduleLaterVersion", { module, since });

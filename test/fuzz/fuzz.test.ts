@@ -93,9 +93,10 @@ const ORACLE_SAMPLES = Number(process.env.FUZZ_ORACLE_SAMPLES ?? 12);
    * quote, a space in a name) brings the next problem of an untouched line to light. For the same
    * reason a written line that the server rejected before (a syntax error at its line number) is
    * not blamed for what it still holds: `x = ‘a.b’` fixed to `x = 'a.b'` is now read, and the
-   * server judges the value it always had. Nor is a line in `exempt` (see brokenBefore).
+   * server judges the value it always had. Nor is a line of `exempt` (see brokenBefore), nor an
+   * error without a line or a parameter that such a line gives by itself (`exempt`'s values).
    */
-  function blamed(errors: string[], originalErrors: string[], original: string, fixed: string, exempt: ReadonlySet<number> = new Set()): string[] {
+  function blamed(errors: string[], originalErrors: string[], original: string, fixed: string, exempt: ReadonlyMap<number, string[]> = new Map()): string[] {
     const kept = new Map<string, number>();
     for (const line of original.split("\n")) kept.set(line.replace(/\r$/, ""), (kept.get(line.replace(/\r$/, "")) ?? 0) + 1);
     const rejectedBefore = (lineNumber: number) => originalErrors.some((before) => before.includes(` line ${lineNumber},`) || before.endsWith(` line ${lineNumber}`));
@@ -113,7 +114,7 @@ const ORACLE_SAMPLES = Number(process.env.FUZZ_ORACLE_SAMPLES ?? 12);
       if (lineNumber !== undefined) return written.some((line) => line.lineNumber === Number(lineNumber));
       const parameter = /parameter "([^"]+)"/.exec(error)?.[1];
       if (parameter !== undefined) return written.some((line) => line.text.toLowerCase().includes(parameter.toLowerCase()));
-      return !originalErrors.includes(error);
+      return !originalErrors.includes(error) && ![...exempt.values()].some((own) => own.includes(error));
     });
   }
 
@@ -143,12 +144,15 @@ const ORACLE_SAMPLES = Number(process.env.FUZZ_ORACLE_SAMPLES ?? 12);
   /** The lines of the fixed file whose original the server refuses by itself: broken before the
    *  fix, though the server never said so (the syntax errors of other lines stop it before it
    *  judges names and values). A BOM is part of the first name for the server: removing it from
-   *  `<BOM>9abc ON` leaves a syntax error, where the original was a setting of an unknown
-   *  parameter. */
-  async function brokenBefore(original: string, fixed: string): Promise<Set<number>> {
-    const broken = new Set<number>();
+   *  `<BOM>9abc ON` leaves a syntax error, and from `<BOM>include ''` an include of no file,
+   *  where the original was a setting of an unknown parameter. Each with the errors the fixed
+   *  line gives by itself. */
+  async function brokenBefore(original: string, fixed: string): Promise<Map<number, string[]>> {
+    const broken = new Map<number, string[]>();
+    const fixedLines = fixed.split("\n");
     for (const [lineNumber, originalLine] of changedLines(original, fixed)) {
-      if (!(await serverErrors(Buffer.from(`${originalLine}\n`, "latin1"))).ok) broken.add(lineNumber);
+      if ((await serverErrors(Buffer.from(`${originalLine}\n`, "latin1"))).ok) continue;
+      broken.set(lineNumber, (await serverErrors(Buffer.from(`${fixedLines[lineNumber - 1]!}\n`, "latin1"))).errors);
     }
     return broken;
   }
@@ -158,7 +162,8 @@ const ORACLE_SAMPLES = Number(process.env.FUZZ_ORACLE_SAMPLES ?? 12);
     // A typographic quote fixed on a line whose value the server then judges (and refuses, as it
     // would have without the quote): not the fix's fault.
     Buffer.from("x.y\t\t'tab separated'\n# a comment\n work_mem\t=\t100ms \n\n\tvacuum_cost_delay=\u2018quoted.value\u2019 # tight\n\tWork_Mem ='it''s'  # has 'quotes' and = signs\n", "utf8"),
-    // A BOM removed from a first line that is then a syntax error (brokenBefore).
+    // A BOM removed from a first line that is then a syntax error, or an include of no file (brokenBefore).
+    Buffer.from("\ufeffinclude ''\n\teffective_cache_size '\"$user\", public'\n\f\nx.y = 1 # trailing\nmy.setting = n\t\t# tab comment\nx.y = 1 2\n\tX.Y= 1TB #\na_b.c_d true \n wIrk_mem  64 \nbgwriter_delay = ON \t# tab comment\ninclude_dir = 'no_such_dir'\n", "utf8"),
     Buffer.from("\ufeff9abc ON\r\ncaf\u00e9.option=\u2018quoted.value\u2019\nlog_temp_files n # tight\n my.setting= serializable \t# tab comment\nlog_line_prefix  1.5GB \nclient_min_messages\t=\t1#tight\nx.y = '#not a \\omment' # comment\ncaf\u00e9.option = \u2018on\u2019 #\n", "utf8"),
   ];
 

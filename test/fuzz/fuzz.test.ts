@@ -1,7 +1,7 @@
 // Fuzzing with fast-check: random bytes, byte mutations of the seeded generators' files, and the
 // generated files themselves, for each kind. Properties: no exception, lossless round trip,
 // --fix settles (idempotent) and touches only its edits' ranges; sampled against the real servers,
-// a fixed file is accepted by PostgreSQL where the original was, with no error the original lacked.
+// a fixed file is accepted by PostgreSQL where the original was, with no error the fix is to blame for (see blamed()).
 // A bounded run in the normal jest run; `npm run fuzz` runs many more (FUZZ_RUNS), and with
 // FUZZ_SAVE=1 writes each failing input to fixtures/regressions/ (replayed by regressions.test.ts).
 import { diffArrays } from "diff";

@@ -1,5 +1,7 @@
 // Message templates: `{{name}}` placeholders filled from a finding's data (ESLint's syntax).
 
+import { groupDigits, isHighSurrogate, isLowSurrogate } from "../text";
+
 export type MessageData = Record<string, string | number | boolean>;
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
@@ -53,18 +55,6 @@ function codePointsBetween(text: string, start: number, end: number): number {
   let count = end - start;
   for (let i = start + 1; i < end; i++) if (isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) count--;
   return count;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 }
 
 /** Makes V8 store a string built with `+=` as one flat string. Until something reads it whole, it

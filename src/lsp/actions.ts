@@ -6,6 +6,7 @@ import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from "vsc
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { LintMessage } from "../engine/types";
 import { applyEdits } from "../fix";
+import { isLowSurrogate } from "../text";
 import { messageOffsets, offsetsToRange } from "./diagnostics";
 import type { DiagnosticData } from "./diagnostics";
 import { disableRuleEdit } from "./disable-directive";
@@ -59,10 +60,6 @@ export function minimalEdit(before: string, after: string): TextChange | null {
   while (start > 0 && (isLowSurrogate(before.charCodeAt(start)) || (before[start] === "\n" && before[start - 1] === "\r"))) start--;
   while (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
   return { start, end: before.length - end, text: after.slice(start, after.length - end) };
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** Every fix of the document applied, re-linting between passes as `--fix` does. */

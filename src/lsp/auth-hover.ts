@@ -12,6 +12,7 @@ import { absoluteConfigLocation } from "../model/hba-expand";
 import { HBA_CONNECTION_TYPES, isConnectionType } from "../model/hba-types";
 import type { HbaConnectionType } from "../model/hba-types";
 import { SourceText } from "../source";
+import { groupDigits } from "../text";
 import type { ConfFileReader } from "../views/file-settings";
 import { CONNECTION_TYPE_TEXT, HBA_PAGE, IDENT_PAGE, INCLUDE_TEXT, METHODS, code, docsLink, methodDoc, methodLines, methodProblem, optionDoc, optionProblem, serverMethod, table, validOptions } from "./auth-docs";
 import type { IncludeKeyword, OptionDoc } from "./auth-docs";
@@ -146,10 +147,6 @@ function popCount(byte: number): number {
   let count = 0;
   for (let b = byte; b; b >>= 1) count += b & 1;
   return count;
-}
-
-function groupDigits(value: bigint): string {
-  return value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /** The addresses an address and mask match (`written`: the address as written). */

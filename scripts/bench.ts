@@ -315,6 +315,22 @@ function ruleSet(withHbaUnreachable: boolean) {
   return { registry, rules: resolveRules(registry, { rules: extra }) };
 }
 
+/** Mean wall and CPU time of one run of `work` over a batch of about `minMs` (at least one run;
+ *  cut short at the deadline). */
+function timedBatch(work: () => unknown, minMs: number, deadline: number): { wall: number; cpu: number } {
+  const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
+  let n = 0;
+  let elapsed: number;
+  do {
+    work();
+    n++;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  } while (elapsed < minMs && Date.now() < deadline);
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: elapsed / n, cpu: (cpu.user + cpu.system) / 1000 / n };
+}
+
 /** Warm-up: timed batches for at least 3 s, then until two in a row agree within 5 % (at most
  *  8 s in all, or to the deadline); returns the last. V8 tiers the linter's code up over a few
  *  seconds of linting a small file (a 300 ms batch's time per lint falls from ~4 ms to ~0.45 ms
@@ -352,20 +368,7 @@ function runThroughputChild(args: Map<string, string>): void {
     problems = run.results.reduce((sum, result) => sum + result.messages.length, 0);
   };
   let sink = 0;
-  /** Mean wall and CPU time of one iteration over a batch of about batchMs (at least one). */
-  const batch = (fn: () => void): { wall: number; cpu: number } => {
-    const start = process.hrtime.bigint();
-    const cpuStart = process.cpuUsage();
-    let n = 0;
-    let elapsed: number;
-    do {
-      fn();
-      n++;
-      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    } while (elapsed < batchMs && Date.now() < deadline);
-    const cpu = process.cpuUsage(cpuStart);
-    return { wall: elapsed / n, cpu: (cpu.user + cpu.system) / 1000 / n };
-  };
+  const batch = (fn: () => void) => timedBatch(fn, batchMs, deadline);
   const report: ThroughputReport = { bytes: bytes.length, rules: rules.map((rule) => rule.registered.id), problems: 0, baselineMs: [], baselineCpuMs: [], lintMs: [], lintCpuMs: [], maxRssKb: 0, timedOut: false, warm: args.get("warmup") !== "0" };
   if (report.warm) {
     // Warm-up: let the JIT compile both before timing (see warmUp). (Not for inputs that take
@@ -472,19 +475,7 @@ function runScalingChild(args: Map<string, string>): void {
     return run;
   };
   const template = lintOnce(0).results.flatMap((result) => result.messages);
-  const batch = (work: () => unknown, minMs: number): { wall: number; cpu: number } => {
-    const start = process.hrtime.bigint();
-    const cpuStart = process.cpuUsage();
-    let n = 0;
-    let elapsed: number;
-    do {
-      work();
-      n++;
-      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    } while (elapsed < minMs && Date.now() < deadline);
-    const cpu = process.cpuUsage(cpuStart);
-    return { wall: elapsed / n, cpu: (cpu.user + cpu.system) / 1000 / n };
-  };
+  const batch = (work: () => unknown, minMs: number) => timedBatch(work, minMs, deadline);
   const record = (index: number, minMs: number) => {
     const { wall, cpu } = batch(() => lintOnce(index), minMs);
     report.wallMs[index]!.push(wall);
